@@ -1,0 +1,84 @@
+"""The only module that knows MkDocs and Zensical exist: it runs one and puts the site in place.
+
+The engine builds into the build folder's staging directory. Only a build that finished is moved
+to site/, so a failed or interrupted build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .writer import STAGING
+
+ENGINES = ("mkdocs", "zensical")
+
+
+class EngineError(Exception):
+    """The engine is missing or failed; the message says which and what it printed."""
+
+
+def engine_command(engine: str, build_dir: Path, serve_address: str | None = None) -> list[str]:
+    """Return the command that builds (or serves) the project in build_dir."""
+    config = str(build_dir / "mkdocs.yml")
+    if engine == "mkdocs":
+        base = [sys.executable, "-m", "mkdocs"]
+        if serve_address:
+            return base + ["serve", "-f", config, "-a", serve_address, "--livereload"]
+        return base + ["build", "--clean", "--quiet", "-f", config]
+    executable = shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
+    if not Path(executable).exists():
+        raise EngineError(
+            "zensical is not installed; install it with: pip install 'reviewwall[zensical]' "
+            "(or build with --engine mkdocs)"
+        )
+    if serve_address:
+        return [executable, "serve", "-f", config, "-a", serve_address]
+    return [executable, "build", "--clean", "-f", config]
+
+
+def engine_environment() -> dict[str, str]:
+    """Return the environment for the engine: Material's MkDocs 2 banner is noise here."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def run_engine(engine: str, build_dir: Path, site_dir: Path) -> None:
+    """Build the project in build_dir and move the finished site to site_dir."""
+    if engine not in ENGINES:
+        raise EngineError(f"unknown engine '{engine}'; expected one of: {', '.join(ENGINES)}")
+    staging = build_dir / STAGING
+    if staging.exists():
+        shutil.rmtree(staging)
+    command = engine_command(engine, build_dir)
+    try:
+        result = subprocess.run(
+            command, cwd=build_dir, capture_output=True, text=True, env=engine_environment()
+        )
+    except OSError as error:
+        raise EngineError(f"{engine} could not be started: {error}") from None
+    if result.returncode != 0 or not (staging / "index.html").is_file():
+        output = (result.stderr + result.stdout).strip()
+        raise EngineError(f"{engine} failed (exit {result.returncode}):\n{output}")
+    swap_into_place(staging, site_dir)
+
+
+def swap_into_place(finished: Path, site_dir: Path) -> None:
+    """Replace site_dir with finished in two renames; on failure the old site is put back."""
+    previous = site_dir.with_name(site_dir.name + ".previous")
+    if previous.exists():
+        shutil.rmtree(previous)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    had_site = site_dir.exists()
+    if had_site:
+        site_dir.rename(previous)
+    try:
+        shutil.move(str(finished), str(site_dir))
+    except BaseException:
+        if had_site and not site_dir.exists():
+            previous.rename(site_dir)
+        raise
+    if had_site:
+        shutil.rmtree(previous, ignore_errors=True)

@@ -1,0 +1,62 @@
+"""Text to HTML: customer text stays plain text; staff Markdown is rendered, then sanitized."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+from markupsafe import Markup, escape
+
+# An allow-list: formatting and links only. No script, style, iframe, images or event handlers.
+ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code",
+                "pre", "del", "hr", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+LINK_SCHEMES = {"http", "https", "mailto"}
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def render_markdown(text: str | None) -> Markup:
+    """Return staff Markdown as sanitized HTML."""
+    if not text:
+        return Markup("")
+    rendered = markdown.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
+    clean = nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=LINK_SCHEMES,
+        link_rel="noopener",
+        strip_comments=True,
+    )
+    return Markup(clean)
+
+
+def render_plain(text: str | None) -> Markup:
+    """Return customer text as escaped paragraphs; nothing in it is ever markup."""
+    if not text:
+        return Markup("")
+    paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
+    return Markup("").join(
+        Markup("<p>{}</p>").format(Markup("<br>").join(escape(line) for line in p.splitlines()))
+        for p in paragraphs
+    )
+
+
+def markdown_to_text(text: str | None) -> str:
+    """Return what staff Markdown says, without any markup (for excerpts and feeds)."""
+    if not text:
+        return ""
+    rendered = markdown.markdown(text)
+    plain = nh3.clean(rendered, tags=set(), strip_comments=True)
+    return html.unescape(re.sub(r"\s+", " ", plain)).strip()
+
+
+def excerpt(text: str, limit: int = 280) -> str:
+    """Return text cut at a word boundary near limit, with an ellipsis when cut."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0].rstrip(",.;:!?-–")
+    return cut + "…"

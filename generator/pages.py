@@ -1,0 +1,85 @@
+"""Render every page of the site from cases and figures: home, the wall and its filters, cases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .case import Case
+from .config import SiteConfig
+from .figures import Headline
+from .labels import Labels
+from .markup import render_markdown
+from .render import Page, Renderer
+from .wall import Listing, make_listings, paginate
+
+LATEST_ON_HOME = 6
+# Material's own sidebars would repeat the wall's navigation; the pages carry their own.
+HIDE = ["navigation", "toc"]
+
+
+@dataclass
+class Site:
+    """Everything the templates may show, computed once."""
+
+    config: SiteConfig
+    labels: Labels
+    cases: list[Case]
+    headline: Headline
+    listings: list[Listing]
+
+
+def render_pages(site: Site, renderer: Renderer) -> list[Page]:
+    """Return every Markdown page of the site."""
+    pages = [render_home(site, renderer)]
+    pages += render_wall(site, renderer)
+    pages += [render_case(site, renderer, case) for case in site.cases]
+    return pages
+
+
+def render_home(site: Site, renderer: Renderer) -> Page:
+    """Return the home page: intro, headline figures, ratings, latest cases."""
+    return renderer.page(
+        "home.html",
+        "index.md",
+        "",
+        site.config.name,
+        meta={"hide": HIDE},
+        intro=render_markdown(site.config.intro),
+        headline=site.headline,
+        latest=site.cases[:LATEST_ON_HOME],
+        listings=site.listings,
+    )
+
+
+def render_wall(site: Site, renderer: Renderer) -> list[Page]:
+    """Return every page of every listing on the wall."""
+    pages = []
+    for listing in site.listings:
+        for wall_page in paginate(listing, site.config.per_page):
+            title = listing.title
+            if wall_page.count > 1:
+                title += f" ({site.labels.say('page_of', page=wall_page.number, pages=wall_page.count)})"
+            pages.append(
+                renderer.page(
+                    "wall.html",
+                    wall_page.url + "index.md",
+                    wall_page.url,
+                    title,
+                    meta={"hide": HIDE},
+                    wall_page=wall_page,
+                    listings=site.listings,
+                )
+            )
+    return pages
+
+
+def render_case(site: Site, renderer: Renderer, case: Case) -> Page:
+    """Return one case page: the review, the replies, the outcome."""
+    return renderer.page(
+        "case.html",
+        f"reviews/{case.id}.md",
+        case.url,
+        case.title_line,
+        meta={"hide": HIDE},
+        case=case,
+    )

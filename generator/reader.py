@@ -1,0 +1,103 @@
+"""Read review files from disk into YAML trees, collecting every problem instead of stopping."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Problems
+from .yamltree import Node, YamlError, parse_yaml
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(slots=True)
+class Document:
+    """One review file as YAML: its id, its path relative to the project, and its tree."""
+
+    id: str
+    path: str
+    tree: Node
+
+
+def find_review_files(reviews_dir: Path) -> list[Path]:
+    """Return every review file under reviews_dir, in a stable order."""
+    if not reviews_dir.is_dir():
+        return []
+    return sorted(p for p in reviews_dir.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+
+
+def read_document(path: Path, root: Path, problems: Problems) -> Document | None:
+    """Read one file; on any problem, report it and return None. The file is never modified."""
+    relative = path.relative_to(root).as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.error(relative, 1, f"cannot be read: {error.strerror or error}")
+        return None
+    return parse_document(data, path.stem, relative, problems)
+
+
+def parse_document(data: bytes, stem: str, relative: str, problems: Problems) -> Document | None:
+    """Parse one file's bytes into a Document, reporting what is wrong with it."""
+    if not ID_PATTERN.fullmatch(stem):
+        problems.error(
+            relative,
+            1,
+            f"file name '{stem}' is not a valid review id: use lowercase letters, digits and "
+            "hyphens, like 2026-11-03-kari.yml",
+        )
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        problems.error(
+            relative,
+            line,
+            f"not UTF-8 text (byte 0x{data[error.start]:02x} at column {column}); "
+            "save the file as UTF-8",
+        )
+        return None
+    if not text.strip() or _only_comments(text):
+        problems.error(
+            relative, 1, "the file is empty; a review needs at least channel, received and text"
+        )
+        return None
+    try:
+        tree = parse_yaml(text.removeprefix("\ufeff"))
+    except YamlError as error:
+        problems.error(relative, error.line, error.message)
+        return None
+    if tree is None:
+        problems.error(
+            relative, 1, "the file is empty; a review needs at least channel, received and text"
+        )
+        return None
+    if tree.kind != "mapping":
+        found = {"list": "a list", "text": "a single value"}.get(tree.kind, tree.kind)
+        problems.error(
+            relative,
+            tree.line,
+            f"expected a mapping of fields (channel: ..., received: ..., text: ...), got {found}",
+        )
+        return None
+    return Document(stem, relative, tree)
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def read_documents(root: Path, reviews_dir: Path) -> tuple[list[Document], Problems]:
+    """Read every review file under reviews_dir; return the good ones and all problems."""
+    problems = Problems()
+    documents = []
+    for path in find_review_files(reviews_dir):
+        document = read_document(path, root, problems)
+        if document is not None:
+            documents.append(document)
+    return documents, problems
