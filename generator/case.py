@@ -98,7 +98,9 @@ class CaseMaker:
             id=review.id,
             url=f"reviews/{review.id}/",
             path=review.path,
-            title_line=say("case_title", kind=kind_label, channel=channel_label, date=received_label),
+            title_line=say(
+                "case_title", kind=kind_label, channel=channel_label, date=received_label
+            ),
             author=name or self.labels["anonymous"],
             named=name is not None,
             rating=review.rating,
@@ -147,7 +149,9 @@ class CaseMaker:
                 step.after = say("answered_after" if first else "replied_after", duration=delay)
                 step.html = render_markdown(self.clean(entry.text))
                 if first:
-                    case.first_reply_excerpt = excerpt(markdown_to_text(self.clean(entry.text)), 220)
+                    case.first_reply_excerpt = excerpt(
+                        markdown_to_text(self.clean(entry.text)), 220
+                    )
                     case.first_reply_by = step.who
                     case.first_reply_after = step.after
                 first = False
@@ -167,5 +171,7 @@ class CaseMaker:
 def make_cases(reviews: list[Review], config: SiteConfig, labels: Labels) -> list[Case]:
     """Return the Cases the site shows, newest first; withheld reviews have none."""
     maker = CaseMaker(config, labels)
-    published = sorted((r for r in reviews if not r.withheld), key=lambda r: r.received, reverse=True)
+    published = sorted(
+        (r for r in reviews if not r.withheld), key=lambda r: r.received, reverse=True
+    )
     return [maker.make(review) for review in published]

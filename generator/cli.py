@@ -38,8 +38,14 @@ def make_parser() -> argparse.ArgumentParser:
         description="Publish every customer review next to your replies and how the case ended.",
     )
     parser.add_argument("--version", action="version", version=f"reviewwall {__version__}")
-    parser.add_argument("-C", "--project", type=Path, default=Path("."), metavar="DIR",
-                        help="the project folder, with site_config.yml and reviews/ (default: here)")
+    parser.add_argument(
+        "-C",
+        "--project",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="the project folder, with site_config.yml and reviews/ (default: here)",
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
 
     check = commands.add_parser("check", help="check every review file and report all problems")
@@ -47,14 +53,22 @@ def make_parser() -> argparse.ArgumentParser:
     check.set_defaults(run=run_check)
 
     build_ = commands.add_parser("build", help="check, then build the site into site/")
-    build_.add_argument("--engine", choices=ENGINES, default="mkdocs",
-                        help="the static site engine to run (default: mkdocs)")
+    build_.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        help="the static site engine to run (default: mkdocs)",
+    )
     build_.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_.set_defaults(run=run_build)
 
-    serve = commands.add_parser("serve", help="live preview: saving a review or template updates the page")
+    serve = commands.add_parser(
+        "serve", help="live preview: saving a review or template updates the page"
+    )
     serve.add_argument("--engine", choices=ENGINES, default="mkdocs")
-    serve.add_argument("-a", "--address", default="127.0.0.1:8000", help="IP:PORT (default: 127.0.0.1:8000)")
+    serve.add_argument(
+        "-a", "--address", default="127.0.0.1:8000", help="IP:PORT (default: 127.0.0.1:8000)"
+    )
     serve.set_defaults(run=run_serve)
 
     new = commands.add_parser("new", help="write a new review file with a commented skeleton")
@@ -107,8 +121,10 @@ def run_build(args: argparse.Namespace) -> int:
         print(problem)
     shown = sum(1 for review in project.reviews if not review.withheld)
     seconds = time.perf_counter() - started
-    print(f"Built {shown} case pages from {len(project.reviews)} reviews into "
-          f"{SITE_DIR}/ in {seconds:.1f} s.")
+    print(
+        f"Built {shown} case pages from {len(project.reviews)} reviews into "
+        f"{SITE_DIR}/ in {seconds:.1f} s."
+    )
     return 0
 
 
@@ -121,14 +137,28 @@ def run_serve(args: argparse.Namespace) -> int:
 def run_new(args: argparse.Namespace) -> int:
     project_config = load_project(args.project).config
     interactive = sys.stdin.isatty()
-    values = {name: getattr(args, name) for name in
-              ("channel", "received", "author", "rating", "kind", "title", "language", "url", "text")}
+    values = {
+        name: getattr(args, name)
+        for name in (
+            "channel",
+            "received",
+            "author",
+            "rating",
+            "kind",
+            "title",
+            "language",
+            "url",
+            "text",
+        )
+    }
     if values["text"] == "-":
         values["text"] = sys.stdin.read()
     if values["channel"] is None:
         if not interactive:
-            print("error: --channel is required (where the customer spoke, like google or email)",
-                  file=sys.stderr)
+            print(
+                "error: --channel is required (where the customer spoke, like google or email)",
+                file=sys.stderr,
+            )
             return 2
         values["channel"] = input(f"Channel ({', '.join(CHANNELS)}): ").strip()
     problems = Problems()
@@ -139,8 +169,11 @@ def run_new(args: argparse.Namespace) -> int:
         return Node(None if value in (None, "") else value, 0)
 
     channel = fields.choice(flag("channel"), "--channel", project_config.channels, "channel")
-    received = (fields.moment(flag("received"), "--received") if values["received"]
-                else datetime.now(project_config.timezone).replace(second=0, microsecond=0))
+    received = (
+        fields.moment(flag("received"), "--received")
+        if values["received"]
+        else datetime.now(project_config.timezone).replace(second=0, microsecond=0)
+    )
     rating = fields.whole_number(flag("rating"), "--rating", 1, 5)
     kind = fields.choice(flag("kind"), "--kind", KINDS, "kind")
     url = fields.url(flag("url"), "--url")
@@ -148,12 +181,24 @@ def run_new(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"error: {problem.message}", file=sys.stderr)
         return 2
-    new = NewReview(channel=channel, received=received, text=values["text"], author=values["author"],
-                    rating=rating, kind=kind, title=values["title"], language=values["language"],
-                    url=url, slug=args.slug)
+    new = NewReview(
+        channel=channel,
+        received=received,
+        text=values["text"],
+        author=values["author"],
+        rating=rating,
+        kind=kind,
+        title=values["title"],
+        language=values["language"],
+        url=url,
+        slug=args.slug,
+    )
     path = write_new_review(project_config.reviews_dir, new)
-    print(path.relative_to(args.project.resolve()) if path.is_relative_to(args.project.resolve())
-          else path)
+    print(
+        path.relative_to(args.project.resolve())
+        if path.is_relative_to(args.project.resolve())
+        else path
+    )
     return 0
 
 

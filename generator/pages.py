@@ -10,7 +10,7 @@ from .figures import Headline
 from .labels import Labels
 from .markup import render_markdown
 from .render import Page, Renderer
-from .wall import Listing, make_listings, paginate
+from .wall import Listing, paginate
 
 LATEST_ON_HOME = 6
 # Material's own sidebars would repeat the wall's navigation; the pages carry their own.
@@ -58,7 +58,9 @@ def render_wall(site: Site, renderer: Renderer) -> list[Page]:
         for wall_page in paginate(listing, site.config.per_page):
             title = listing.title
             if wall_page.count > 1:
-                title += f" ({site.labels.say('page_of', page=wall_page.number, pages=wall_page.count)})"
+                title += (
+                    f" ({site.labels.say('page_of', page=wall_page.number, pages=wall_page.count)})"
+                )
             pages.append(
                 renderer.page(
                     "wall.html",

@@ -40,14 +40,20 @@ def relative_url(from_url: str, to_url: str) -> str:
 def front_matter(title: str, description: str = "", **extra: object) -> str:
     """Return a page's YAML front matter; yaml.safe_dump quotes hostile text correctly."""
     meta = {"title": title, **({"description": description} if description else {}), **extra}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
+    return (
+        "---\n"
+        + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        + "---\n\n"
+    )
 
 
 class Renderer:
     """Renders templates for one site; templates see labels, the site config and a url() helper."""
 
     def __init__(self, templates_dir: Path, **globals_: object):
-        loader = jinja2.FileSystemLoader([str(templates_dir / "pages"), str(BUILTIN_TEMPLATES / "pages")])
+        loader = jinja2.FileSystemLoader(
+            [str(templates_dir / "pages"), str(BUILTIN_TEMPLATES / "pages")]
+        )
         self.env = jinja2.Environment(
             loader=loader,
             autoescape=True,
@@ -69,8 +75,16 @@ class Renderer:
         html = self.env.get_template(template).render(url=url, page_url=page_url, **context)
         return _BLANK_LINES.sub("\n", html).strip() + "\n"
 
-    def page(self, template: str, path: str, url: str, title: str, description: str = "",
-             meta: dict | None = None, **context: object) -> Page:
+    def page(
+        self,
+        template: str,
+        path: str,
+        url: str,
+        title: str,
+        description: str = "",
+        meta: dict | None = None,
+        **context: object,
+    ) -> Page:
         """Return a Page: front matter, then the rendered template."""
         body = self.render(template, url, **context)
         return Page(path, url, front_matter(title, description, **(meta or {})) + body)

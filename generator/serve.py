@@ -33,8 +33,11 @@ def regenerate(root: Path) -> bool:
     for problem in project.problems.sorted():
         print(problem, flush=True)
     if project.problems.errors:
-        print(summarize(project.problems, project.files) + " The preview shows the last good version.",
-              flush=True)
+        print(
+            summarize(project.problems, project.files)
+            + " The preview shows the last good version.",
+            flush=True,
+        )
         return False
     report = write_site_project(project, root / BUILD_DIR)
     if report.written or report.removed:
@@ -48,8 +51,10 @@ def serve(root: Path, engine: str, address: str) -> int:
         return 1
     command = engine_command(engine, root / BUILD_DIR, serve_address=address)
     server = subprocess.Popen(command, cwd=root / BUILD_DIR, env=engine_environment())
-    print(f"Serving on http://{address}/ — save a review or template to update it; Ctrl+C stops.",
-          flush=True)
+    print(
+        f"Serving on http://{address}/ — save a review or template to update it; Ctrl+C stops.",
+        flush=True,
+    )
     seen = snapshot(root)
     try:
         while server.poll() is None:

@@ -56,7 +56,9 @@ def page_url(listing: Listing, number: int) -> str:
     return listing.url if number == 1 else f"{listing.url}page/{number}/"
 
 
-def make_listings(cases: list[Case], labels: Labels, channel_labels: dict[str, str]) -> list[Listing]:
+def make_listings(
+    cases: list[Case], labels: Labels, channel_labels: dict[str, str]
+) -> list[Listing]:
     """Return the wall and its filters; a channel gets a listing only when it has cases."""
     listings = [
         Listing("", labels["all_reviews"], cases),

@@ -77,8 +77,9 @@ def colour_stylesheet(config: SiteConfig) -> str:
     )
 
 
-def write_project(build_dir: Path, config: SiteConfig, pages: list[Page], files: dict[str, bytes],
-                  mkdocs: dict) -> WriteReport:
+def write_project(
+    build_dir: Path, config: SiteConfig, pages: list[Page], files: dict[str, bytes], mkdocs: dict
+) -> WriteReport:
     """Write the whole project; remove what an earlier build wrote that is no longer wanted."""
     wanted: dict[str, bytes] = {f"docs/{page.path}": page.content.encode() for page in pages}
     wanted.update({f"docs/{path}": data for path, data in files.items()})

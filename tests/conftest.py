@@ -1,0 +1,139 @@
+"""Shared fixtures: tiny projects written into tmp_path, built for real, read back as parsed HTML."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import textwrap
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.build import build, load_project
+
+BASE_CONFIG = """\
+name: Testbutikken
+language: en
+timezone: Europe/Oslo
+per_page: 20
+"""
+
+
+def make_project(
+    root: Path, reviews: dict[str, str] | None = None, config: str | None = None
+) -> Path:
+    """Write a project: site_config.yml and reviews/<name> files (text is dedented)."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "site_config.yml").write_text(textwrap.dedent(config or BASE_CONFIG), encoding="utf-8")
+    reviews_dir = root / "reviews"
+    reviews_dir.mkdir(exist_ok=True)
+    for name, text in (reviews or {}).items():
+        path = reviews_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def review(channel="google", received="2026-11-03T08:00", text="Fine shop.", **fields) -> str:
+    """Return the YAML of a simple review; extra fields are written as given (already YAML)."""
+    lines = [f"channel: {channel}", f"received: {received}", f"text: {text}"]
+    lines += [f"{key}: {value}" for key, value in fields.items()]
+    return "\n".join(lines) + "\n"
+
+
+def build_project(root: Path, engine: str = "mkdocs"):
+    """Build the project for real and return it; fails the test on any check error."""
+    project = build(root, engine=engine)
+    assert not project.problems.errors, [str(p) for p in project.problems]
+    return project
+
+
+def page(root: Path, url: str) -> BeautifulSoup:
+    """Return the parsed HTML of a built page, by its URL ('' is the home page)."""
+    path = root / "site" / url / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def content(soup: BeautifulSoup):
+    """Return the page's own content (inside Material's article), without the theme's frame."""
+    return soup.select_one("article.md-content__inner")
+
+
+def problems_of(root: Path) -> list[str]:
+    """Return every problem `check` reports for a project, as printed."""
+    return [str(p) for p in load_project(root).problems.sorted()]
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A factory: project(reviews={...}, config=...) writes a tiny project and returns its root."""
+
+    def factory(reviews=None, config=None, name="project"):
+        return make_project(tmp_path / name, reviews, config)
+
+    return factory
+
+
+# --- Real browser: Debian's Chromium driven by Playwright (see README, "Tests") -----------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Point pytest-playwright at Debian's Chromium; Playwright's own download cannot work here."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+class SiteServer:
+    """Serves a folder on 127.0.0.1 in a thread; `url(path)` gives a page's address."""
+
+    def __init__(self, folder: Path):
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str = "") -> str:
+        return f"http://127.0.0.1:{self.httpd.server_port}/{path}"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+        pass
+
+
+@pytest.fixture
+def serve_site():
+    """A factory: serve_site(folder) starts a local server for a built site; all stop at the end."""
+    servers = []
+
+    def factory(folder: Path) -> SiteServer:
+        server = SiteServer(folder)
+        servers.append(server)
+        return server
+
+    yield factory
+    for server in servers:
+        server.close()
