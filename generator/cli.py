@@ -1,4 +1,4 @@
-"""The command line: a thin layer over the pipeline. Exit 0 on success, 1 on problems, 2 on usage."""
+"""The command line, a thin layer over the pipeline. Exit 0: success, 1: problems, 2: usage."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Write a new review file: correctly named, with a commented skeleton for what is still to fill in."""
+"""Write a new review file: correctly named, with a commented skeleton for the rest."""
 
 from __future__ import annotations
 

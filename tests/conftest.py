@@ -1,4 +1,4 @@
-"""Shared fixtures: tiny projects written into tmp_path, built for real, read back as parsed HTML."""
+"""Shared fixtures: tiny projects in tmp_path, built for real, read back as parsed HTML."""
 
 from __future__ import annotations
 
