@@ -21,6 +21,7 @@ from .review import (
     ThreadEntry,
     kind_from_rating,
 )
+from .wall import RESERVED_IDS, WALL_SLUG_ORDER
 from .yamltree import Node
 
 REVIEW_FIELDS = (
@@ -60,6 +61,15 @@ def check_documents(documents: list[Document], config: SiteConfig) -> tuple[list
             )
             continue
         seen[document.id] = document.path
+        if document.id in RESERVED_IDS:
+            reserved = ", ".join(sorted(RESERVED_IDS, key=WALL_SLUG_ORDER.index))
+            problems.error(
+                document.path,
+                1,
+                f"review id '{document.id}' is reserved for the wall's own pages ({reserved}); "
+                "rename the file",
+            )
+            continue
         review = check_document(document, config, problems)
         if review is not None:
             reviews.append(review)

@@ -13,7 +13,8 @@ from .labels import Labels
 
 WALL_URL = "reviews/"
 # Listing slugs live beside case pages under /reviews/, so no review may take these ids.
-RESERVED_IDS = frozenset({"page", "complaints", "praise", "open", "resolved", "channel"})
+WALL_SLUG_ORDER = ("page", "complaints", "praise", "open", "resolved", "channel")
+RESERVED_IDS = frozenset(WALL_SLUG_ORDER)
 
 
 @dataclass

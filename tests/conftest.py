@@ -40,9 +40,14 @@ def make_project(
 
 
 def review(channel="google", received="2026-11-03T08:00", text="Fine shop.", **fields) -> str:
-    """Return the YAML of a simple review; extra fields are written as given (already YAML)."""
+    """Return the YAML of a simple review; extra fields are written as given (already YAML).
+
+    Without a rating or kind it gets `rating: 4` as its last line, so it is always complete.
+    """
     lines = [f"channel: {channel}", f"received: {received}", f"text: {text}"]
     lines += [f"{key}: {value}" for key, value in fields.items()]
+    if "rating" not in fields and "kind" not in fields:
+        lines.append("rating: 4")
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,236 @@
+"""`reviewwall check`: every defect in a review file is reported by path, line and exact text."""
+
+import pytest
+
+from generator.build import load_project
+from tests.conftest import problems_of, review
+
+GOOD = review(author="Kari Nordmann", rating="4")
+P = "reviews/2026/2026-11-03-kari.yml"
+
+
+def check_one(project, text):
+    """Return the problems of a project with one review file holding text."""
+    return problems_of(project({"2026/2026-11-03-kari.yml": text}))
+
+
+def test_a_good_review_has_no_problems(project):
+    assert check_one(project, GOOD) == []
+
+
+CHANNELS = (
+    "facebook, google, trustpilot, tripadvisor, instagram, x, linkedin, youtube, app-store, "
+    "google-play, email, phone, chat, web-form, in-store, other"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            review(channel="facebok"),
+            f"{P}:1: channel: unknown channel 'facebok'; expected one of: {CHANNELS}; "
+            "did you mean 'facebook'?",
+        ),
+        (review(rating="6"), f"{P}:4: rating: expected a whole number from 1 to 5, got 6"),
+        (review(rating="0"), f"{P}:4: rating: expected a whole number from 1 to 5, got 0"),
+        (review(rating="five"), f"{P}:4: rating: expected a whole number from 1 to 5, got 'five'"),
+        (review(rating="4.5"), f"{P}:4: rating: expected a whole number from 1 to 5, got 4.5"),
+        (review(rating='"4"'), f"{P}:4: rating: expected a whole number from 1 to 5, got 4"),
+        (
+            review(received="yesterday"),
+            f"{P}:2: received: expected an ISO 8601 date or date-time like 2026-11-03 or "
+            "2026-11-03T14:05, got 'yesterday'",
+        ),
+        (
+            review(received="2026-13-45"),
+            f"{P}:2: received: expected an ISO 8601 date or date-time like 2026-11-03 or "
+            "2026-11-03T14:05, got '2026-13-45'",
+        ),
+        (
+            "channel: google\nreceived: 2026-11-03T08:00\nrating: 2\n",
+            f"{P}:1: text: missing; every review needs the customer's own words",
+        ),
+        (
+            "channel: email\nreceived: 2026-11-03T08:00\ntext: Hello\n",
+            f"{P}:1: kind: missing; a review without a rating needs a kind: "
+            "complaint, mixed, praise, question, suggestion",
+        ),
+        (
+            review() + "thread:\n  - by: Ola\n    text: Thanks!\n",
+            f"{P}:6: thread[1].at: missing; every thread entry needs a date-time like "
+            "2026-11-03T14:05",
+        ),
+        (
+            review() + "thread:\n  - at: 2026-11-02T10:00\n    text: Thanks!\n",
+            f"{P}:6: thread[1].at: 2026-11-02 10:00 is before the review was received "
+            "(2026-11-03 08:00)",
+        ),
+        (
+            review() + "outcome:\n  status: fixed\n",
+            f"{P}:6: outcome.status: unknown status 'fixed'; expected one of: open, resolved, "
+            "explained, unresolved",
+        ),
+        (
+            review() + "outcome:\n  status: resolvd\n",
+            f"{P}:6: outcome.status: unknown status 'resolvd'; expected one of: open, resolved, "
+            "explained, unresolved; did you mean 'resolved'?",
+        ),
+        (
+            review(url="javascript:alert(1)"),
+            f"{P}:4: url: expected an http:// or https:// address, got 'javascript:alert(1)'",
+        ),
+        (
+            review() + "thread:\n  - at: 2026-11-03T10:00\n    private: true\n",
+            f"{P}:6: thread[1].via: missing; a private entry says where the talk went: "
+            "email, phone, chat, message, in-store",
+        ),
+    ],
+)
+def test_each_defect_is_reported_with_its_line(project, text, expected):
+    assert check_one(project, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            b"channel: google\nreceived: [2026\ntext: x\n",
+            f"{P}:3: invalid YAML at column 5: did not find expected ',' or ']'",
+        ),
+        (
+            b"channel: google\n  received: 2026-11-03\n",
+            f"{P}:2: invalid YAML at column 11: mapping values are not allowed in this context",
+        ),
+        (b"", f"{P}:1: the file is empty; a review needs at least channel, received and text"),
+        (
+            b"# only a comment\n",
+            f"{P}:1: the file is empty; a review needs at least channel, received and text",
+        ),
+        (
+            b"channel: google\ntext: bl\xe5b\xe6r\n",
+            f"{P}:2: not UTF-8 text (byte 0xe5 at column 9); save the file as UTF-8",
+        ),
+        (
+            b"- channel: google\n",
+            f"{P}:1: expected a mapping of fields (channel: ..., received: ..., text: ...), "
+            "got a list",
+        ),
+        (
+            b"just some words\n",
+            f"{P}:1: expected a mapping of fields (channel: ..., received: ..., text: ...), "
+            "got a single value",
+        ),
+        (
+            b"channel: google\nchannel: email\n",
+            f"{P}:2: 'channel' appears twice in the same mapping; keep one",
+        ),
+    ],
+)
+def test_unreadable_files_are_reported(project, data, expected):
+    assert check_one(project, data) == [expected]
+
+
+def test_unknown_field_is_a_warning_with_a_suggestion(project):
+    problems = load_project(project({"2026/2026-11-03-kari.yml": review(ratng="3")})).problems
+    assert [str(p) for p in problems] == [
+        f"{P}:4: warning: ratng: unknown field, ignored; did you mean 'rating'?"
+    ]
+    assert problems.errors == []
+
+
+def test_two_files_with_the_same_id_name_both_paths(project):
+    root = project({"2025/dup.yml": review(), "2026/dup.yml": review()})
+    assert problems_of(root) == [
+        "reviews/2026/dup.yml:1: review id 'dup' is used twice: also reviews/2025/dup.yml; "
+        "rename one of the files"
+    ]
+
+
+def test_file_name_must_be_a_valid_id(project):
+    root = project({"2026/Kari Review.yml": review()})
+    assert problems_of(root) == [
+        "reviews/2026/Kari Review.yml:1: file name 'Kari Review' is not a valid review id: use "
+        "lowercase letters, digits and hyphens, like 2026-11-03-kari.yml"
+    ]
+
+
+def test_reserved_ids_cannot_hide_the_wall(project):
+    root = project({"2026/complaints.yml": review()})
+    assert problems_of(root) == [
+        "reviews/2026/complaints.yml:1: review id 'complaints' is reserved for the wall's own "
+        "pages (page, complaints, praise, open, resolved, channel); rename the file"
+    ]
+
+
+def test_all_problems_in_all_files_at_once(project):
+    root = project(
+        {
+            "2026/a.yml": review(rating="9", channel="gogle"),
+            "2026/b.yml": b"\xff\xfe",
+            "2026/c.yml": review(received="soon"),
+        }
+    )
+    problems = problems_of(root)
+    assert [p.split(":")[0] + ":" + p.split(":")[1] for p in problems] == [
+        "reviews/2026/a.yml:1",
+        "reviews/2026/a.yml:4",
+        "reviews/2026/b.yml:1",
+        "reviews/2026/c.yml:2",
+    ]
+
+
+class TestYamlTrapsNeverChangeWhatStaffWrote:
+    def reviews_of(self, project, text):
+        result = load_project(project({"2026/2026-11-03-kari.yml": text}))
+        assert [str(p) for p in result.problems] == []
+        return result.reviews[0]
+
+    def test_language_no_is_norwegian(self, project):
+        assert self.reviews_of(project, review(language="no")).language == "no"
+
+    def test_a_title_like_a_time_stays_text(self, project):
+        assert self.reviews_of(project, review(title="1:20")).title == "1:20"
+
+    @pytest.mark.parametrize("word", ["yes", "no", "on", "off", "Yes", "NO", "true", "y", "n"])
+    def test_yaml_booleans_stay_text(self, project, word):
+        assert self.reviews_of(project, review(text=word, author=word)).text == word
+
+    def test_numbers_and_dates_in_text_stay_as_written(self, project):
+        found = self.reviews_of(project, review(text="0x1F", title="2026-11-03", author="1e3"))
+        assert (found.text, found.title, found.author) == ("0x1F", "2026-11-03", "1e3")
+
+
+def test_yaml_aliases_are_refused(project):
+    text = review() + "tags: &t [delivery]\nextra: *t\n"
+    assert check_one(project, text) == [
+        f"{P}:5: YAML anchors are not allowed (&t); write the value out in full"
+    ]
+
+
+def test_an_alias_bomb_is_refused_quickly(project):
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    problems = check_one(project, review() + "\n".join(lines) + "\n")
+    assert problems == [f"{P}:5: YAML anchors are not allowed (&a0); write the value out in full"]
+
+
+def test_consent_defaults_by_channel(project):
+    root = project(
+        {
+            "2026/a.yml": review(channel="email", kind="complaint"),
+            "2026/b.yml": review(channel="google"),
+            "2026/c.yml": review(channel="phone", kind="praise", consent="public"),
+        }
+    )
+    consents = {r.id: r.consent for r in load_project(root).reviews}
+    assert consents == {"a": "anonymous", "b": "public", "c": "public"}
+
+
+@pytest.mark.parametrize(
+    ("rating", "kind"),
+    [(1, "complaint"), (2, "complaint"), (3, "mixed"), (4, "praise"), (5, "praise")],
+)
+def test_kind_defaults_from_rating(project, rating, kind):
+    root = project({"2026/a.yml": review(rating=str(rating))})
+    assert load_project(root).reviews[0].kind == kind
