@@ -80,7 +80,8 @@ def _build(events: list) -> Node | None:
             if node.kind != "text":
                 raise YamlError(node.line, "a field name must be plain text")
             if node.value in parent.value:
-                raise YamlError(node.line, f"'{node.value}' appears twice in the same mapping; keep one")
+                message = f"'{node.value}' appears twice in the same mapping; keep one"
+                raise YamlError(node.line, message)
             pending.append(node)
         else:
             key = pending.pop()
