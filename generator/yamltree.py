@@ -106,7 +106,9 @@ def _build(events: list) -> Node | None:
                 )
             if isinstance(event, yaml.ScalarEvent):
                 plain = event.style is None or event.style == ""
-                value = None if plain and event.value in _NULLS else event.value
+                # An empty or blank value, quoted or not, is a value not given.
+                empty = (plain and event.value in _NULLS) or not event.value.strip()
+                value = None if empty else event.value
                 attach(Node(value, mark_line, quoted=not plain))
             else:
                 node = Node({} if isinstance(event, yaml.MappingStartEvent) else [], mark_line)
