@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from .reader import find_review_files
 from .review import CHANNELS, KINDS
 
 
@@ -87,9 +88,12 @@ def write_new_review(reviews_dir: Path, new: NewReview) -> Path:
     folder = reviews_dir / day[:4]
     folder.mkdir(parents=True, exist_ok=True)
     text = skeleton(new)
+    taken = {path.stem for path in find_review_files(reviews_dir)}  # ids are unique across reviews/
     for attempt in range(1, 1000):
         suffix = "" if attempt == 1 else f"-{attempt}"
         path = folder / f"{day}-{slug}{suffix}.yml"
+        if path.stem in taken:
+            continue
         try:
             with path.open("x", encoding="utf-8") as handle:
                 handle.write(text)

@@ -147,6 +147,9 @@ class TestNew:
         ]
         assert run(capsys, *args)[1] == "reviews/2026/2026-11-03-ola.yml\n"
         assert run(capsys, *args)[1] == "reviews/2026/2026-11-03-ola-2.yml\n"
+        (root / "reviews/2025").mkdir()
+        (root / "reviews/2025/2026-11-03-ola-3.yml").write_text(review())
+        assert run(capsys, *args)[1] == "reviews/2026/2026-11-03-ola-4.yml\n"
 
     def test_without_text_the_skeleton_says_what_is_missing(self, project, capsys):
         root = project({})
