@@ -18,8 +18,8 @@ _HTML_PAYLOADS = [
     '<img src="x" onerror="window.__pwned_{n}=1">',
     "<img src=x onerror=window.__pwned_{n}=1>",
     '<svg onload="window.__pwned_{n}=1"><circle r="1"/></svg>',
-    '<svg><script>window.__pwned_{n}=1</script></svg>',
-    "<iframe srcdoc=\"<script>parent.__pwned_{n}=1</script>\"></iframe>",
+    "<svg><script>window.__pwned_{n}=1</script></svg>",
+    '<iframe srcdoc="<script>parent.__pwned_{n}=1</script>"></iframe>',
     '<iframe src="javascript:parent.__pwned_{n}=1"></iframe>',
     '<object data="javascript:window.__pwned_{n}=1"></object>',
     '<embed src="data:text/html,<script>parent.__pwned_{n}=1</script>">',
@@ -38,10 +38,10 @@ _HTML_PAYLOADS = [
     '<meta http-equiv="refresh" content="0;url=javascript:window.__pwned_{n}=1">',
     "<style>@import 'javascript:window.__pwned_{n}=1';</style>",
     '<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned_{n}=1">',
-    "<noscript><p title=\"</noscript><img src=x onerror=window.__pwned_{n}=1>\">",
+    '<noscript><p title="</noscript><img src=x onerror=window.__pwned_{n}=1>">',
     "<!--<img src=x onerror=window.__pwned_{n}=1>-->",
     "]]><script>window.__pwned_{n}=1</script><![CDATA[",
-    '</script><script>window.__pwned_{n}=1</script>',
+    "</script><script>window.__pwned_{n}=1</script>",
     "\u2028\u2029</script><script>window.__pwned_{n}=1</script>",
     "\uff1cscript\uff1ewindow.__pwned_{n}=1\uff1c/script\uff1e \u202eevil\u202c zero\u200bwidth",
     '<a href="https://example.com/" onclick="window.__pwned_{n}=1">x</a>',
@@ -50,13 +50,13 @@ _HTML_PAYLOADS = [
 # Markdown-only tricks, for staff fields (customer fields show them as literal text anyway).
 _MARKDOWN_PAYLOADS = [
     "[click](javascript:window.__pwned_{n}=1)",
-    "[click](JAVASCRIPT:window.__pwned_{n}=1 \"title\")",
+    '[click](JAVASCRIPT:window.__pwned_{n}=1 "title")',
     "[click](data:text/html;base64,PHNjcmlwdD5wYXJlbnQuX19wd25lZD0xPC9zY3JpcHQ+)",
     "[click][ref{n}]\n\n[ref{n}]: javascript:window.__pwned_{n}=1",
     "<javascript:window.__pwned_{n}=1>",
     "![img](javascript:window.__pwned_{n}=1)",
     '![img](x" onerror="window.__pwned_{n}=1)',
-    "[click](https://example.com/\"onmouseover=\"window.__pwned_{n}=1)",
+    '[click](https://example.com/"onmouseover="window.__pwned_{n}=1)',
     '<span onmouseover="window.__pwned_{n}=1">*hover*</span>',
     "`<script>window.__pwned_{n}=1</script>`",
 ]
@@ -95,12 +95,12 @@ def hostile_reviews() -> tuple[dict[str, str], int]:
             "author": numbers.take(['Kari "><script>window.__pwned_{n}=1</script> Nordmann']),
             "rating": index + 1,
             "title": numbers.take(
-                ['</title><script>window.__pwned_{n}=1</script><img src=x onerror=__pwned_{n}=1>']
+                ["</title><script>window.__pwned_{n}=1</script><img src=x onerror=__pwned_{n}=1>"]
             )
             + " "
             + TEMPLATE_SYNTAX,
             "text": customer(),
-            "url": "https://example.com/review?q=%22%3E%3Cscript%3E&x=\"><script>x</script>",
+            "url": 'https://example.com/review?q=%22%3E%3Cscript%3E&x="><script>x</script>',
             "consent": "public",
             "tags": [
                 numbers.take(["<script>window.__pwned_{n}=1</script>"]),

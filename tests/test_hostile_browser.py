@@ -1,4 +1,4 @@
-"""Hostile reviews in a real browser: no payload runs on any page of the built site, nor in search."""
+"""Hostile reviews in a real browser: no payload runs on any page of the site, nor in search."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def test_template_syntax_shows_literally(hostile_site, tab):
     words = tab.locator(".rw-step-review .rw-words").inner_text()
     assert "{{ 7*7 }} {% if true %}evaluated{% endif %}" in words
     assert "49" not in words
-    assert '<script>window.__pwned_' in words  # shown as text, not run
+    assert "<script>window.__pwned_" in words  # shown as text, not run
 
 
 # Words that match every case page, so results show the hostile text around them; and a query
