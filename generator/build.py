@@ -13,7 +13,8 @@ from .config import SiteConfig, read_config
 from .dates import DateFormatter
 from .engine import run_engine
 from .figures import measure_headline
-from .labels import read_labels
+from .giveback import giveback_nav, render_giveback_files, render_giveback_pages
+from .labels import channel_labels, read_labels
 from .pages import Site, render_pages
 from .problems import Problems
 from .reader import read_documents
@@ -58,7 +59,7 @@ def make_site(project: Project) -> Site:
         labels=labels,
         cases=cases,
         headline=measure_headline(project.reviews),
-        listings=make_listings(cases, labels, config.channels),
+        listings=make_listings(cases, labels, channel_labels(config.channels, labels)),
     )
 
 
@@ -77,8 +78,10 @@ def write_site_project(project: Project, build_dir: Path) -> WriteReport:
         format_decimal=lambda number: format_decimal(number, locale=locale),
     )
     pages = render_pages(site, renderer)
-    mkdocs = make_mkdocs_config(config, site.labels)
-    return write_project(build_dir, config, pages, {}, mkdocs)
+    pages += render_giveback_pages(site, renderer, {r.channel for r in project.reviews})
+    files = render_giveback_files(site)
+    mkdocs = make_mkdocs_config(config, site.labels, giveback_nav(site.labels))
+    return write_project(build_dir, config, pages, files, mkdocs)
 
 
 def build(root: Path, engine: str = "mkdocs", site_dir: Path | None = None) -> Project:

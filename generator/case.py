@@ -7,13 +7,13 @@ withheld reviews have no Case, private thread text never enters one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 
 from markupsafe import Markup
 
 from .config import SiteConfig
 from .dates import DateFormatter, iso
-from .labels import Labels
+from .labels import Labels, channel_labels
 from .markup import excerpt, markdown_to_text, render_markdown, render_plain
 from .privacy import display_name, redact
 from .review import Review
@@ -30,6 +30,7 @@ class Step:
     after: str | None = None
     html: Markup = Markup("")
     note: str | None = None
+    text: str = ""  # what html says, as plain text (feeds, open data, JSON-LD)
 
 
 @dataclass
@@ -72,6 +73,11 @@ class Case:
     customer_said: str | None = None
     change_html: Markup = Markup("")
     updated_iso: str = ""
+    # Plain and machine-readable twins of the above, for the feed, open data and JSON-LD.
+    text: str = ""
+    updated: datetime | None = None
+    outcome_iso: str | None = None
+    action_codes: tuple[str, ...] = ()
 
 
 class CaseMaker:
@@ -82,18 +88,29 @@ class CaseMaker:
         self.labels = labels
         self.dates = DateFormatter(config.language, config.timezone)
         self.patterns = config.privacy.redact
+        self.channel_labels = channel_labels(config.channels, labels)
 
     def clean(self, text: str | None) -> str | None:
         return redact(text, self.patterns) if text else text
+
+    def last_moved(self, review: Review) -> datetime:
+        """Return when the case last moved: a reply, a private switch, or the outcome's day."""
+        moments = [review.last_activity]
+        if review.outcome.at:
+            # The outcome has a day, not a time: its start in the site's zone, so a case resolved
+            # on a later day than its last reply moves forward in feeds.
+            moments.append(datetime.combine(review.outcome.at, time(), self.config.timezone))
+        return max(moments)
 
     def make(self, review: Review) -> Case:
         """Return the Case for a review that may be published."""
         say = self.labels.say
         name = display_name(self.clean(review.author), self.config.privacy.names, review.consent)
-        channel_label = self.config.channels.get(review.channel, review.channel)
+        channel_label = self.channel_labels.get(review.channel, review.channel)
         kind_label = self.labels[f"kind_{review.kind}"]
         received_label = self.dates.day(review.received)
         text = self.clean(review.text)
+        updated = self.last_moved(review)
         case = Case(
             id=review.id,
             url=f"reviews/{review.id}/",
@@ -122,7 +139,9 @@ class CaseMaker:
             status=review.status,
             status_label=self.labels[f"status_{review.status}"],
             public_replies=len(review.public_replies),
-            updated_iso=iso(review.last_activity),
+            updated_iso=iso(updated),
+            text=text,
+            updated=updated,
         )
         self._add_thread(case, review)
         self._add_outcome(case, review)
@@ -139,15 +158,18 @@ class CaseMaker:
                 via = self.labels.get(f"via_{entry.via}", entry.via or "")
                 step.note = say("continued_privately", via=via, date=self.dates.day(entry.at))
                 step.html = render_markdown(self.clean(entry.summary))
+                step.text = markdown_to_text(self.clean(entry.summary))
             elif entry.side == "customer":
                 step.kind = "customer"
                 step.who = say("customer_followed_up", name=case.author)
                 step.html = render_plain(self.clean(entry.text))
+                step.text = self.clean(entry.text)
             else:
                 step.who = entry.by or self.config.name
                 delay = self.dates.duration(entry.at - (review.received if first else previous))
                 step.after = say("answered_after" if first else "replied_after", duration=delay)
                 step.html = render_markdown(self.clean(entry.text))
+                step.text = markdown_to_text(self.clean(entry.text))
                 if first:
                     case.first_reply_excerpt = excerpt(
                         markdown_to_text(self.clean(entry.text)), 220
@@ -163,6 +185,8 @@ class CaseMaker:
         case.outcome_html = render_markdown(self.clean(outcome.summary))
         case.outcome_date = self.dates.day(outcome.at) if outcome.at else None
         case.actions = [self.labels[f"action_{action}"] for action in outcome.actions]
+        case.action_codes = outcome.actions
+        case.outcome_iso = iso(outcome.at) if outcome.at else None
         case.rating_after = outcome.rating_after
         case.customer_said = self.clean(outcome.customer_said)
         case.change_html = render_markdown(self.clean(outcome.change))

@@ -6,6 +6,8 @@ override any of them, so a business can say things in its own voice.
 
 from __future__ import annotations
 
+from .review import CHANNELS
+
 ENGLISH = {
     "home": "Home",
     "wall": "Reviews",
@@ -75,6 +77,25 @@ ENGLISH = {
     "case_title": "{kind} on {channel}, {date}",
     "no_reviews": "No reviews here yet.",
     "customer": "Customer",
+    # What the site gives back: feed, badge, embed page, policy page
+    "feed_title": "reviews and replies",
+    "feed_subtitle": "Every review we receive, our replies, and how each case ended.",
+    "badge_rating": "★ {rating}",
+    "badge_answered": "{percent} of complaints answered",
+    "badge_median": "median reply {duration}",
+    "badge_empty": "no reviews yet",
+    "badge_alt_rating": "average rating {rating} out of 5",
+    "embed": "Badge for your website",
+    "embed_intro": "Copy the HTML below into any web page to show these figures, with a link to "
+    "this site. It loads one picture from this site: no script, no cookies, nothing that follows "
+    "visitors. The picture is updated every time the site is built.",
+    "embed_preview": "Preview",
+    "embed_code": "HTML to copy",
+    "embed_relative": "site_url is not set in site_config.yml, so the addresses in this HTML are "
+    "relative and work only on this site. Set site_url to get HTML for other sites.",
+    "policy": "Review policy",
+    "feed": "Atom feed",
+    "open_data": "All reviews as JSON",
 }
 
 NORWEGIAN = {
@@ -146,7 +167,36 @@ NORWEGIAN = {
     "case_title": "{kind} på {channel}, {date}",
     "no_reviews": "Ingen omtaler her ennå.",
     "customer": "Kunde",
+    "feed_title": "omtaler og svar",
+    "feed_subtitle": "Alle omtalene vi får, svarene våre og hvordan hver sak endte.",
+    "badge_rating": "★ {rating}",
+    "badge_answered": "{percent} av klagene besvart",
+    "badge_median": "median svartid {duration}",
+    "badge_empty": "ingen omtaler ennå",
+    "badge_alt_rating": "snittkarakter {rating} av 5",
+    "embed": "Merke til nettsiden din",
+    "embed_intro": "Kopier HTML-koden under inn på en hvilken som helst nettside for å vise disse "
+    "tallene, med lenke hit. Den henter ett bilde fra dette nettstedet: ingen skript, ingen "
+    "informasjonskapsler, ingenting som følger de besøkende. Bildet oppdateres hver gang "
+    "nettstedet bygges.",
+    "embed_preview": "Forhåndsvisning",
+    "embed_code": "HTML-kode å kopiere",
+    "embed_relative": "site_url er ikke satt i site_config.yml, så adressene i koden er relative "
+    "og virker bare på dette nettstedet. Sett site_url for å få kode til andre nettsteder.",
+    "policy": "Retningslinjer for omtaler",
+    "feed": "Atom-feed",
+    "open_data": "Alle omtaler som JSON",
 }
+
+# Channel names that are words rather than brands; the others are the same in every language.
+NORWEGIAN.update({
+    "channel_email": "E-post",
+    "channel_phone": "Telefon",
+    "channel_chat": "Chat",
+    "channel_web-form": "Nettskjema",
+    "channel_in-store": "I butikken",
+    "channel_other": "Annet",
+})
 
 CATALOGUES = {"en": ENGLISH, "nb": NORWEGIAN, "no": NORWEGIAN, "nn": NORWEGIAN}
 
@@ -156,6 +206,14 @@ class Labels(dict):
 
     def say(self, key: str, **values: object) -> str:
         return self[key].format(**values)
+
+
+def channel_labels(channels: dict[str, str], labels: Labels) -> dict[str, str]:
+    """Return each channel's label: the site's own if it set one, else in the site's language."""
+    return {
+        name: label if label != CHANNELS.get(name) else labels.get(f"channel_{name}", label)
+        for name, label in channels.items()
+    }
 
 
 def read_labels(language: str, overrides: dict[str, str]) -> Labels:
