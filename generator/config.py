@@ -62,6 +62,7 @@ class SiteConfig:
     root: Path
     name: str = "Customer reviews"
     intro: str = ""
+    policy_extra: str = ""  # Markdown added to the end of the policy page
     site_url: str | None = None
     language: str = "en"
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
@@ -85,10 +86,15 @@ class SiteConfig:
     def templates_dir(self) -> Path:
         return self.root / "templates"
 
+    def link(self, url: str) -> str:
+        """Return a site URL absolute when site_url is set, else as given (relative to the root)."""
+        return (self.site_url or "") + url
+
 
 _TOP = (
     "name",
     "intro",
+    "policy_extra",
     "site_url",
     "language",
     "timezone",
@@ -139,7 +145,7 @@ def read_config(root: Path) -> tuple[SiteConfig, Problems]:
 
 
 def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> None:
-    for key in ("name", "intro", "logo", "language", "repository_branch"):
+    for key in ("name", "intro", "policy_extra", "logo", "language", "repository_branch"):
         if key in top and (value := fields.text(top[key], key)):
             setattr(config, key, value)
     for key in ("site_url", "repository"):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .case import Case
 from .config import SiteConfig
 from .figures import Headline
+from .jsonld import case_jsonld, home_jsonld
 from .labels import Labels
 from .markup import render_markdown
 from .render import Page, Renderer
@@ -48,6 +49,7 @@ def render_home(site: Site, renderer: Renderer) -> Page:
         headline=site.headline,
         latest=site.cases[:LATEST_ON_HOME],
         listings=site.listings,
+        jsonld=home_jsonld(site.config, site.headline),
     )
 
 
@@ -84,4 +86,5 @@ def render_case(site: Site, renderer: Renderer, case: Case) -> Page:
         case.title_line,
         meta={"hide": HIDE},
         case=case,
+        jsonld=case_jsonld(site.config, case),
     )

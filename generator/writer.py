@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .config import SiteConfig
+from .feed import FEED_URL
 from .labels import Labels
 from .render import BUILTIN_TEMPLATES, Page
 
@@ -50,10 +51,21 @@ def make_mkdocs_config(config: SiteConfig, labels: Labels, extra_nav: list | Non
         "nav": nav,
         # Case and wall pages are reached from the wall; a nav of every review would make the
         # site grow with the square of the number of reviews.
-        "not_in_nav": "/reviews/**\n",
+        "not_in_nav": "/reviews/**\n/embed/index.md\n",
         "plugins": ["search"],
         "markdown_extensions": ["attr_list", "md_in_html"],
-        "extra": {"generator": False},
+        "extra": {
+            "generator": False,
+            # templates/theme/main.html puts these in every page's head (feed autodiscovery).
+            "reviewwall_head_links": [
+                {
+                    "rel": "alternate",
+                    "type": "application/atom+xml",
+                    "title": f"{config.name}: {labels['feed_title']}",
+                    "href": FEED_URL,
+                }
+            ],
+        },
     }
     if config.site_url:
         mkdocs["site_url"] = config.site_url
