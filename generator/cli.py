@@ -12,6 +12,7 @@ from . import __version__
 from .build import SITE_DIR, build, load_project
 from .engine import ENGINES, EngineError
 from .fields import FieldReader
+from .importer.command import add_import_parser
 from .newfile import NewReview, write_new_review
 from .problems import Problems, summarize
 from .review import CHANNELS, KINDS
@@ -83,6 +84,8 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("--text", help="the customer's words ('-' reads them from standard input)")
     new.add_argument("--slug", help="short name for the file (default: the author's first name)")
     new.set_defaults(run=run_new)
+
+    add_import_parser(commands)
     return parser
 
 

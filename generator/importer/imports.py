@@ -1,0 +1,243 @@
+"""One import: read a source, compare each entry with reviews/, add the new ones as files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..checks import check_document
+from ..config import SiteConfig, read_config
+from ..fields import FieldReader
+from ..problems import Problems
+from ..reader import Document
+from ..review import KINDS
+from ..yamltree import Node
+from .candidate import Candidate
+from .csvfile import CsvError, parse_maps, read_csv
+from .feeds import FeedError, read_feed
+from .presets import PRESETS, channel_from_links, default_channel
+from .sources import DEFAULT_TIMEOUT, SourceError, read_source
+from .store import (
+    Index,
+    StoreError,
+    import_lock,
+    plan_path,
+    read_index,
+    render_review,
+    write_new_file,
+)
+
+
+class ImporterError(Exception):
+    """The import stopped before writing anything; `lines` say why; `code` is the exit code."""
+
+    def __init__(self, lines: list[str], code: int = 1):
+        super().__init__("\n".join(lines))
+        self.lines = lines
+        self.code = code
+
+
+@dataclass
+class ImportOptions:
+    """What staff asked for on the command line."""
+
+    source: str
+    channel: str | None = None
+    preset: str | None = None
+    kind: str | None = None
+    maps: list[str] = field(default_factory=list)
+    skip_bad_rows: bool = False
+    dry_run: bool = False
+    timeout: float = DEFAULT_TIMEOUT
+
+
+@dataclass
+class ImportReport:
+    """What an import did, or would do in a dry run."""
+
+    about: str = ""
+    new: list[str] = field(default_factory=list)
+    already: int = 0
+    changed: list[str] = field(default_factory=list)
+    skipped: Counter = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    unrated: int = 0  # new files whose kind came from the preset or --kind, not a rating
+
+    def summary(self) -> str:
+        """Return '12 new, 30 already imported, 1 changed upstream (not touched), 2 skipped (…)'."""
+        skipped = sum(self.skipped.values())
+        line = (
+            f"{len(self.new)} new, {self.already} already imported, "
+            f"{len(self.changed)} changed upstream (not touched), {skipped} skipped"
+        )
+        if skipped:
+            line += " (" + ", ".join(f"{n} {why}" for why, n in self.skipped.items()) + ")"
+        return line
+
+
+Progress = Callable[[int, int], None]
+
+
+def import_source(
+    root: Path, options: ImportOptions, progress: Progress | None = None, waiting=lambda: None
+) -> ImportReport:
+    """Import every new entry of a source into root/reviews/; raise ImporterError to stop."""
+    config, problems = read_config(root)
+    if problems.errors:
+        raise ImporterError([str(p) for p in problems.errors])
+    channel, kind = _check_flags(options, config)
+    source = _read(options)
+    report = ImportReport(dry_run=options.dry_run)
+    preset = PRESETS[options.preset or "generic"]
+    try:
+        if source.is_csv:
+            rows = read_csv(source, parse_maps(options.maps), config.timezone)
+            bad = len({where for where, _ in rows.bad_rows})
+            if bad and not options.skip_bad_rows:
+                raise ImporterError(
+                    [f"{where}: {message}" for where, message in rows.bad_rows]
+                    + [
+                        f"error: {bad} bad row{'s' if bad > 1 else ''} in {source.name}; "
+                        "nothing was imported (fix them, or import the other rows with "
+                        "--skip-bad-rows)"
+                    ]
+                )
+            report.warnings += [f"{at}: warning: {msg}; row skipped" for at, msg in rows.bad_rows]
+            if bad:
+                report.skipped["bad rows" if bad > 1 else "bad row"] = bad
+            candidates, links = rows.candidates, [c.url for c in rows.candidates if c.url]
+        else:
+            if options.maps:
+                raise ImporterError(["error: --map is for CSV files only"], code=2)
+            feed = read_feed(source, options.preset)
+            preset, candidates, links = feed.preset, feed.candidates, feed.links
+            report.warnings += [f"warning: {feed.warning}"] if feed.warning else []
+            for _, why in feed.skipped:
+                report.skipped[why] += 1
+            chosen = (
+                f"detected from the {feed.detected}"
+                if feed.detected
+                else "chosen"
+                if options.preset
+                else "the default"
+            )
+            report.about = f"{source.name}: preset {preset.name} ({chosen})"
+    except (CsvError, FeedError) as error:
+        raise ImporterError([f"error: {error}; nothing was imported"]) from None
+    channel = channel or default_channel(preset, config.channels)
+    channel = channel or channel_from_links(links, config.channels)
+    if channel is None:
+        raise ImporterError(
+            [
+                f"error: cannot tell where these reviews were written; give --channel "
+                f"(one of: {', '.join(config.channels)})"
+            ],
+            code=2,
+        )
+    report.about = (report.about or f"{source.name}: CSV") + f", channel {channel}"
+    unrated_kind = kind or preset.kind
+    if options.dry_run:
+        _import_all(root, config, candidates, channel, unrated_kind, report, progress)
+    else:
+        with import_lock(config.reviews_dir, waiting):
+            _import_all(root, config, candidates, channel, unrated_kind, report, progress)
+    if report.unrated and kind is None:
+        report.notes.append(
+            f"{report.unrated} without a rating {'was' if report.unrated == 1 else 'were'} given "
+            f"kind '{preset.kind}' (the {preset.name} preset's choice; --kind to choose another)."
+        )
+    return report
+
+
+def _check_flags(options: ImportOptions, config: SiteConfig) -> tuple[str | None, str | None]:
+    problems = Problems()
+    fields = FieldReader("--", problems, config.timezone)
+    channel = fields.choice(Node(options.channel, 0), "--channel", config.channels, "channel")
+    kind = fields.choice(Node(options.kind, 0), "--kind", KINDS, "kind")
+    if problems:
+        raise ImporterError([f"error: {problem.message}" for problem in problems], code=2)
+    return channel, kind
+
+
+def _read(options: ImportOptions):
+    try:
+        return read_source(options.source, options.timeout)
+    except SourceError as error:
+        raise ImporterError([f"error: {error}"]) from None
+
+
+def _import_all(
+    root: Path,
+    config: SiteConfig,
+    candidates: list[Candidate],
+    channel: str,
+    unrated_kind: str | None,
+    report: ImportReport,
+    progress: Progress | None,
+) -> None:
+    try:
+        index = read_index(root, config.reviews_dir)
+    except StoreError as error:
+        raise ImporterError(
+            error.lines
+            + [
+                "error: an import must read the source_id of every review file; fix the file "
+                "above first (reviewwall check shows every problem); nothing was imported"
+            ]
+        ) from None
+    seen: set[str] = set()
+    for number, candidate in enumerate(candidates, 1):
+        if progress:
+            progress(number, len(candidates))
+        why = _import_one(root, config, index, seen, candidate, channel, unrated_kind, report)
+        if why:
+            report.skipped[why] += 1
+
+
+def _import_one(
+    root,
+    config,
+    index: Index,
+    seen: set[str],
+    candidate: Candidate,
+    channel: str,
+    unrated_kind: str | None,
+    report: ImportReport,
+) -> str | None:
+    """Import one candidate; return why it was skipped, or None."""
+    if candidate.received is None:
+        return "without a date"
+    if not candidate.text:
+        return "without text"
+    if candidate.rating is None and unrated_kind is None:
+        return "without a rating or --kind"
+    source_id = candidate.identify()
+    if source_id in seen:
+        return "twice in the source"
+    seen.add(source_id)
+    known = index.imported.get(source_id)
+    if known is not None:
+        if known.fingerprint == candidate.fingerprint:
+            report.already += 1
+        else:
+            report.changed.append(known.path)
+        return None
+    text, tree = render_review(candidate, channel, unrated_kind)
+    path = plan_path(config.reviews_dir, candidate, index.taken)
+    relative = path.relative_to(root).as_posix()
+    problems = Problems()
+    check_document(Document(path.stem, relative, tree), config, problems)
+    if problems:
+        report.warnings += [f"warning: {candidate.where} was not imported: {p}" for p in problems]
+        return "that would not pass check"
+    if not report.dry_run:
+        while not write_new_file(path, text):  # a file made by hand meanwhile: take the next name
+            path = plan_path(config.reviews_dir, candidate, index.taken)
+            relative = path.relative_to(root).as_posix()
+    report.new.append(relative)
+    report.unrated += candidate.rating is None
+    return None

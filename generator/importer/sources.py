@@ -1,0 +1,103 @@
+"""Read a source's bytes from a URL or a file, or say in one line why not."""
+
+from __future__ import annotations
+
+import errno
+import socket
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+
+DEFAULT_TIMEOUT = 10.0
+# A review feed or export is a few megabytes at most; a source far beyond that is a mistake.
+MAX_BYTES = 200 * 1024 * 1024
+
+
+class SourceError(Exception):
+    """The source could not be read; the message is the one line staff see."""
+
+
+@dataclass
+class Source:
+    """A source's name as staff gave it, its bytes, and the HTTP headers that tell its type."""
+
+    name: str
+    data: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_csv(self) -> bool:
+        path = self.name.split("?", 1)[0].split("#", 1)[0]
+        return path.lower().endswith(".csv") or "text/csv" in self.headers.get("content-type", "")
+
+
+def is_url(source: str) -> bool:
+    """Return True for an http:// or https:// address."""
+    return source.lower().startswith(("http://", "https://"))
+
+
+def read_source(source: str, timeout: float = DEFAULT_TIMEOUT) -> Source:
+    """Return the source's bytes; raise SourceError with a one-line reason."""
+    if is_url(source):
+        return _fetch(source, timeout)
+    path = Path(source)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise SourceError(f"cannot read {source}: no such file") from None
+    except IsADirectoryError:
+        raise SourceError(f"cannot read {source}: it is a folder, not a file") from None
+    except OSError as error:
+        raise SourceError(f"cannot read {source}: {error.strerror or error}") from None
+    _check_size(source, data)
+    return Source(source, data)
+
+
+def _fetch(url: str, timeout: float) -> Source:
+    request = urllib.request.Request(url, headers={"User-Agent": f"reviewwall/{__version__}"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            data = response.read(MAX_BYTES + 1)
+            headers = {
+                name.lower(): value
+                for name, value in response.headers.items()
+                if name.lower() in ("content-type", "content-location")
+            }
+    except urllib.error.HTTPError as error:
+        raise SourceError(f"cannot fetch {url}: HTTP {error.code} {error.reason}") from None
+    except urllib.error.URLError as error:
+        raise SourceError(f"cannot fetch {url}: {_reason(error.reason, timeout)}") from None
+    except TimeoutError:
+        raise SourceError(f"cannot fetch {url}: {_no_answer(timeout)}") from None
+    except OSError as error:
+        raise SourceError(f"cannot fetch {url}: {_reason(error, timeout)}") from None
+    _check_size(url, data)
+    headers.setdefault("content-location", url)
+    return Source(url, data, headers)
+
+
+def _reason(reason: object, timeout: float) -> str:
+    if isinstance(reason, TimeoutError):
+        return _no_answer(timeout)
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused (is the address right, and the server up?)"
+    if isinstance(reason, socket.gaierror):
+        return "unknown host name, or no network"
+    if isinstance(reason, OSError) and reason.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+        return "no network route to the host"
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror[0].lower() + reason.strerror[1:]
+    return str(reason)
+
+
+def _no_answer(timeout: float) -> str:
+    return f"no answer within {timeout:g} s (--timeout to wait longer)"
+
+
+def _check_size(name: str, data: bytes) -> None:
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"cannot read {name}: larger than {MAX_BYTES // 2**20} MB")

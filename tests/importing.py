@@ -1,0 +1,65 @@
+"""Helpers for the import tests: fixture feeds, running the command, reading what it wrote."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from generator.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+
+
+def fixture(name: str) -> str:
+    """Return the path of a fixture feed or export, as a string for the command line."""
+    return str(FIXTURES / name)
+
+
+def run(root: Path, capsys, *args: str) -> tuple[int, str, str]:
+    """Run `reviewwall -C root import ARGS`; return (exit code, stdout, stderr)."""
+    code = main(["-C", str(root), "import", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def files(root: Path) -> dict[str, str]:
+    """Return every file under reviews/ (relative path -> text), lock file excepted."""
+    reviews = root / "reviews"
+    return {
+        path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(reviews.rglob("*"))
+        if path.is_file() and path.name != ".import.lock"
+    }
+
+
+def snapshot(root: Path) -> dict[str, tuple[str, int]]:
+    """Return each review file's content digest and modification time, to prove none changed."""
+    return {
+        name: (hashlib.sha256(text.encode()).hexdigest(), (root / name).stat().st_mtime_ns)
+        for name, text in files(root).items()
+    }
+
+
+def make_feed(count: int, changed: int | None = None) -> bytes:
+    """Return an RSS feed with `count` rated entries; entry `changed` has different words."""
+    items = []
+    for i in range(1, count + 1):
+        day = 1 + i % 28
+        words = f"Review number {i}: the jacket & the boots <b>arrived</b>."
+        if i == changed:
+            words += " Edited later."
+        items.append(
+            f"<item><title>Entry {i}</title><guid>urn:bench:{i}</guid>"
+            f"<link>https://www.trustpilot.com/reviews/{i}</link>"
+            f"<pubDate>{day:02d} Jun 2026 {i % 24:02d}:{i % 60:02d}:00 +0200</pubDate>"
+            f"<dc:creator>Customer {i}</dc:creator>"
+            f"<description>{escape(f'<p>{words}</p><p>Rated {1 + i % 5} out of 5.</p>')}"
+            "</description></item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+        "<title>Reviews</title><link>https://www.trustpilot.com/review/shop.example</link>"
+        "<language>en</language>" + "".join(items) + "</channel></rss>\n"
+    ).encode()
