@@ -69,8 +69,8 @@ def make_mkdocs_config(config: SiteConfig, labels: Labels, extra_nav: list | Non
     }
     if config.site_url:
         mkdocs["site_url"] = config.site_url
-    if config.repository:
-        mkdocs["repo_url"] = config.repository
+    # No repo_url: Material would then ask the GitHub API for stars and forks on every page view,
+    # a request to another host. Case pages link to their file's history instead.
     if config.logo:
         mkdocs["theme"]["logo"] = f"assets/{Path(config.logo).name}"
         mkdocs["theme"]["favicon"] = f"assets/{Path(config.logo).name}"

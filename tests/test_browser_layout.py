@@ -1,0 +1,61 @@
+"""The sample site in headless Chromium: no console errors, nothing wider than a phone's screen."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build_project
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["", "reviews/", "reviews/complaints/"]
+WIDTHS = [390, 1280]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory):
+    """The repository's own sample, built into a temporary folder."""
+    root = tmp_path_factory.mktemp("sample") / "shop"
+    shutil.copytree(ROOT / "reviews", root / "reviews")
+    shutil.copy(ROOT / "site_config.yml", root / "site_config.yml")
+    build_project(root)
+    return root
+
+
+def case_urls(root: Path) -> list[str]:
+    return sorted(
+        f"reviews/{p.parent.name}/" for p in (root / "site/reviews").glob("20*/index.html")
+    )
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_pages_fit_the_screen_without_errors(sample_site, serve_site, browser, width, tmp_path):
+    server = serve_site(sample_site / "site")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    errors = []
+    tab.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    elsewhere = []
+    tab.on(
+        "request",
+        lambda request: (
+            elsewhere.append(request.url) if not request.url.startswith(server.url()) else None
+        ),
+    )
+    cases = case_urls(sample_site)
+    assert len(cases) >= 30
+    for url in PAGES + cases[:: max(1, len(cases) // 6)]:
+        tab.goto(server.url(url))
+        overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{url} is {overflow}px wider than a {width}px screen"
+        tab.screenshot(
+            path=str(tmp_path / f"{url.replace('/', '_') or 'home'}-{width}.png"), full_page=True
+        )
+    assert errors == []
+    assert elsewhere == []  # no fonts, CDNs or APIs of other hosts
+    context.close()
