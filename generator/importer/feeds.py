@@ -45,7 +45,7 @@ def read_feed(source: Source, preset_name: str | None = None) -> FeedRead:
     entries = parsed.get("entries", [])
     warning = None
     if parsed.get("bozo"):
-        reason = _describe(parsed.get("bozo_exception"))
+        reason = _describe(parsed.get("bozo_exception"), source.data)
         if not entries:
             raise FeedError(f"{source.name}: not a feed that can be read ({reason})")
         warning = f"{source.name}: the feed is broken ({reason}); imported what could be read"
@@ -105,9 +105,14 @@ def _external(name: str, target: str | None) -> str:
     )
 
 
-def _describe(error: object) -> str:
+def _describe(error: object, data: bytes) -> str:
     if isinstance(error, xml.sax.SAXParseException):
-        return f"line {error.getLineNumber()}: {error.getMessage()}"
+        # feedparser puts an XML declaration on its own line before a document that has none.
+        head = data[:200]
+        utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+        text = head.decode("utf-16" if utf16 else "utf-8", "ignore").lstrip("\ufeff")
+        line = error.getLineNumber() - (0 if text.startswith("<?xml") else 1)
+        return f"line {max(line, 1)}: {error.getMessage()}"
     return str(error) or type(error).__name__
 
 
