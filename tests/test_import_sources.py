@@ -1,4 +1,4 @@
-"""reviewwall import: sources that cannot be fetched, broken feeds and XML tricks get one clear line."""
+"""reviewwall import: unreachable sources, broken feeds and XML tricks get one clear line."""
 
 import functools
 import http.server
