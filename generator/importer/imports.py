@@ -226,7 +226,11 @@ def _import_one(
         else:
             report.changed.append(known.path)
         return None
-    text, tree = render_review(candidate, channel, unrated_kind)
+    try:
+        text, tree = render_review(candidate, channel, unrated_kind)
+    except StoreError as error:
+        report.warnings += [f"warning: {line}" for line in error.lines]
+        return "that cannot be written as YAML"
     path = plan_path(config.reviews_dir, candidate, index.taken)
     relative = path.relative_to(root).as_posix()
     problems = Problems()

@@ -180,7 +180,10 @@ def render_review(candidate: Candidate, channel: str, kind: str | None) -> tuple
     """
     for dumper in (_Dumper, _QuotingDumper):
         text, expected = _render(candidate, channel, kind, dumper)
-        tree = parse_yaml(text)
+        try:
+            tree = parse_yaml(text)
+        except YamlError:  # PyYAML misjudged a character (U+2028 in a block): quote instead
+            continue
         if _reads_back(tree, expected):
             return text, tree
     raise StoreError([f"{candidate.where}: cannot be written as YAML that reads back the same"])
