@@ -88,10 +88,15 @@ class CaseMaker:
         self.labels = labels
         self.dates = DateFormatter(config.language, config.timezone)
         self.patterns = config.privacy.redact
+        self.masks = {
+            "e-mail": labels["masked_email"],
+            "phone number": labels["masked_phone"],
+            "other": labels["masked_other"],
+        }
         self.channel_labels = channel_labels(config.channels, labels)
 
     def clean(self, text: str | None) -> str | None:
-        return redact(text, self.patterns) if text else text
+        return redact(text, self.patterns, self.masks) if text else text
 
     def last_moved(self, review: Review) -> datetime:
         """Return when the case last moved: a reply, a private switch, or the outcome's day."""
@@ -105,7 +110,9 @@ class CaseMaker:
     def make(self, review: Review) -> Case:
         """Return the Case for a review that may be published."""
         say = self.labels.say
-        name = display_name(self.clean(review.author), self.config.privacy.names, review.consent)
+        name = display_name(
+            review.author, self.config.privacy.names, review.consent, self.patterns
+        )
         channel_label = self.channel_labels.get(review.channel, review.channel)
         kind_label = self.labels[f"kind_{review.kind}"]
         received_label = self.dates.day(review.received)
@@ -134,7 +141,7 @@ class CaseMaker:
             text_html=render_plain(text),
             text_excerpt=excerpt(text),
             verified=review.verified,
-            tags=review.tags,
+            tags=tuple(self.clean(tag) for tag in review.tags),
             original_url=review.url if review.consent == "public" else None,
             status=review.status,
             status_label=self.labels[f"status_{review.status}"],
@@ -165,7 +172,7 @@ class CaseMaker:
                 step.html = render_plain(self.clean(entry.text))
                 step.text = self.clean(entry.text)
             else:
-                step.who = entry.by or self.config.name
+                step.who = self.clean(entry.by) or self.config.name
                 delay = self.dates.duration(entry.at - (review.received if first else previous))
                 step.after = say("answered_after" if first else "replied_after", duration=delay)
                 step.html = render_markdown(self.clean(entry.text))

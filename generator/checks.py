@@ -6,6 +6,7 @@ import re
 
 from .config import SiteConfig
 from .fields import FieldReader
+from .privacy import check_private_data
 from .problems import Problems
 from .reader import Document
 from .review import (
@@ -73,6 +74,10 @@ def check_documents(documents: list[Document], config: SiteConfig) -> tuple[list
         review = check_document(document, config, problems)
         if review is not None:
             reviews.append(review)
+            if not review.withheld:  # a withheld review publishes nothing that needs masking
+                check_private_data(
+                    document.path, document.tree.value, config.privacy.redact, problems
+                )
     return reviews, problems
 
 

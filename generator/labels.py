@@ -77,6 +77,10 @@ ENGLISH = {
     "case_title": "{kind} on {channel}, {date}",
     "no_reviews": "No reviews here yet.",
     "customer": "Customer",
+    # What stands in for private text the site masks (see privacy.py)
+    "masked_email": "[e-mail removed]",
+    "masked_phone": "[phone number removed]",
+    "masked_other": "[{label} removed]",
     # What the site gives back: feed, badge, embed page, policy page
     "feed_title": "reviews and replies",
     "feed_subtitle": "Every review we receive, our replies, and how each case ended.",
@@ -167,6 +171,9 @@ NORWEGIAN = {
     "case_title": "{kind} på {channel}, {date}",
     "no_reviews": "Ingen omtaler her ennå.",
     "customer": "Kunde",
+    "masked_email": "[e-post fjernet]",
+    "masked_phone": "[telefonnummer fjernet]",
+    "masked_other": "[{label} fjernet]",
     "feed_title": "omtaler og svar",
     "feed_subtitle": "Alle omtalene vi får, svarene våre og hvordan hver sak endte.",
     "badge_rating": "★ {rating}",
