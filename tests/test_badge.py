@@ -1,0 +1,112 @@
+"""/badge.svg and the embed page: the right numbers, in the site's language, escaped."""
+
+import pytest
+from bs4 import BeautifulSoup
+from defusedxml import ElementTree
+
+from generator.badge import text_width
+from tests.conftest import build_project, content, page
+from tests.giveback_set import CONFIG, REVIEWS, SITE_URL
+
+SVG = "{http://www.w3.org/2000/svg}"
+EN_ALT = (
+    "Testbutikken: average rating 2.7 out of 5, 67% of complaints answered, median reply 2 hours"
+)
+NB_ALT = "Testbutikken: snittkarakter 2,7 av 5, 67\xa0% av klagene besvart, median svartid 2 timer"
+
+
+def read_badge(root):
+    svg = ElementTree.fromstring((root / "site" / "badge.svg").read_bytes())
+    texts = [element.text for element in svg.iter(f"{SVG}text")]
+    return svg, texts
+
+
+@pytest.mark.parametrize(
+    "language, texts, alt",
+    [
+        ("en", ["★ 2.7", "67% of complaints answered · median reply 2 hr"], EN_ALT),
+        ("nb", ["★ 2,7", "67\xa0% av klagene besvart · median svartid 2 t"], NB_ALT),
+    ],
+)
+def test_the_badge_says_the_hand_computed_figures(project, language, texts, alt):
+    root = project(REVIEWS, CONFIG.replace("language: en", f"language: {language}"))
+    build_project(root)
+    svg, found = read_badge(root)
+    assert found == texts
+    assert svg.find(f"{SVG}title").text == alt
+    assert svg.get("aria-label") == alt
+    assert svg.get("role") == "img"
+
+
+def test_the_badge_is_as_wide_as_its_two_parts(project):
+    root = project(REVIEWS, CONFIG)
+    build_project(root)
+    svg, texts = read_badge(root)
+    rects = [int(rect.get("width")) for rect in svg.iter(f"{SVG}rect")]
+    assert rects[1:] == [text_width(texts[0]) + 12, text_width(texts[1]) + 12]
+    assert int(svg.get("width")) == rects[0] == sum(rects[1:])
+
+
+def test_hostile_labels_and_names_stay_text_in_the_svg(project):
+    config = CONFIG.replace("name: Testbutikken", "name: '</title><script>x()</script> & Co'")
+    config += "labels:\n  badge_median: '<tspan>median</tspan> {duration}'\n"
+    root = project(REVIEWS, config)
+    build_project(root)
+    svg, texts = read_badge(root)
+    assert svg.find(f"{SVG}title").text.startswith("</title><script>x()</script> & Co: ")
+    assert texts[1] == "67% of complaints answered · <tspan>median</tspan> 2 hr"
+    assert svg.find(f".//{SVG}script") is None and svg.find(f".//{SVG}tspan") is None
+
+
+def test_without_reviews_the_badge_says_so(project):
+    root = project({}, CONFIG)
+    build_project(root)
+    _, texts = read_badge(root)
+    assert texts == ["Testbutikken", "no reviews yet"]
+
+
+def test_without_ratings_the_left_part_is_the_name(project):
+    reviews = {"2026/2026-10-15-form.yml": REVIEWS["2026/2026-10-15-form.yml"]}
+    root = project(reviews, CONFIG)
+    build_project(root)
+    _, texts = read_badge(root)
+    assert texts == ["Testbutikken", "0% of complaints answered"]
+
+
+def test_the_embed_page_shows_the_html_to_copy_and_a_live_preview(project):
+    root = project(REVIEWS, CONFIG)
+    build_project(root)
+    embed = content(page(root, "embed"))
+    assert embed.h1.get_text() == "Badge for your website"
+    snippet = embed.select_one("pre code").get_text()
+    pasted = BeautifulSoup(snippet, "html.parser")
+    assert [tag.name for tag in pasted.find_all(True)] == ["a", "img"]
+    assert pasted.a["href"] == SITE_URL
+    image = pasted.img
+    assert (image["src"], image["alt"]) == (SITE_URL + "badge.svg", EN_ALT)
+    svg, _ = read_badge(root)
+    assert (image["width"], image["height"]) == (svg.get("width"), "20")
+    preview = embed.select_one(".rw-embed-preview a")
+    assert preview["href"] == "../"
+    assert preview.img["src"] == "../badge.svg" and preview.img["alt"] == EN_ALT
+    assert embed.select_one(".rw-note") is None
+
+
+def test_without_site_url_the_embed_page_says_the_html_only_works_here(project):
+    root = project(REVIEWS, CONFIG.replace(f"site_url: {SITE_URL}\n", ""))
+    build_project(root)
+    embed = content(page(root, "embed"))
+    pasted = BeautifulSoup(embed.select_one("pre code").get_text(), "html.parser")
+    assert (pasted.a["href"], pasted.img["src"]) == ("./", "badge.svg")
+    assert embed.select_one(".rw-note").get_text().startswith("site_url is not set")
+
+
+def test_a_hostile_name_in_the_snippet_is_escaped_twice_over(project):
+    config = CONFIG.replace("name: Testbutikken", "name: '\"><script>x()</script>'")
+    root = project(REVIEWS, config)
+    build_project(root)
+    embed = content(page(root, "embed"))
+    assert embed.find("script") is None
+    pasted = BeautifulSoup(embed.select_one("pre code").get_text(), "html.parser")
+    assert pasted.find("script") is None
+    assert pasted.img["alt"].startswith('"><script>x()</script>: average rating')
