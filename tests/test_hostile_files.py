@@ -1,0 +1,113 @@
+"""Hostile reviews, read file by file: every page, feed, JSON, SVG and search index of the site."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.markup import render_markdown
+from tests.conftest import build_project, content, make_project, page
+from tests.hostile import hostile_reviews
+from tests.sitewalk import file_dangers, html_dangers, site_files
+
+
+@pytest.fixture(scope="module")
+def hostile_root(tmp_path_factory):
+    """One project of hostile reviews, built once for the module."""
+    files, _ = hostile_reviews()
+    root = make_project(tmp_path_factory.mktemp("hostile-files") / "project", files)
+    build_project(root)
+    return root
+
+
+def test_no_file_of_the_site_holds_anything_that_runs(hostile_root):
+    files = list(site_files(hostile_root / "site"))
+    dangers = [danger for name, text in files for danger in file_dangers(name, text)]
+    assert dangers == []
+    names = {name for name, _ in files}
+    assert {"index.html", "sitemap.xml"} <= names
+    assert "search/search_index.json" in names
+
+
+def test_the_walk_finds_danger_where_there_is_some():
+    found = html_dangers(
+        '<p onclick="x()">a</p><a href=" JavaScript:x()">b</a><iframe srcdoc="x"></iframe>'
+        '<script type="application/ld+json">{"a": "</script><script>__pwned_1=1</script>',
+        "page",
+    )
+    assert found == [
+        "page: <p onclick>",
+        "page: <a href=' JavaScript:x()'>",
+        "page: <iframe>",
+        "page: <iframe srcdoc>",
+        'page: a application/ld+json block that is not JSON: \'{"a": "\'',
+        "page: inline script holding data: '__pwned_1=1'",
+    ]
+
+
+def test_hostile_text_shows_as_text(hostile_root):
+    case = content(page(hostile_root, "reviews/2026-11-02-hostile-1"))
+    words = case.select_one(".rw-step-review .rw-words").get_text()
+    assert "<script>window.__pwned_" in words
+    assert "{{ 7*7 }} {% if true %}evaluated{% endif %} {{ config }}" in words
+    assert case.select_one(".rw-step-review .rw-title").get_text().startswith("</title><script>")
+    said = case.select_one(".rw-last-words blockquote").get_text()
+    assert "{{ 7*7 }}" in said and not re.search(r"(?<![\w.])49(?!\w)", said)
+
+
+def test_staff_markdown_keeps_only_safe_links(hostile_root):
+    case = content(page(hostile_root, "reviews/2026-11-02-hostile-1"))
+    staff = case.select(
+        ".rw-step-reply .rw-text, .rw-summary, .rw-step-outcome .rw-text, .rw-change"
+    )
+    links = [a for part in staff for a in part.find_all("a")]
+    assert len(links) > 10
+    assert {a.get("href", "").split(":")[0] for a in links} <= {"", "https"}
+    assert {" ".join(a["rel"]) for a in links} == {"noopener"}
+    found = [
+        part.find_all(["script", "img", "svg", "iframe", "style", "form", "input"])
+        for part in staff
+    ]
+    assert found == [[]] * len(staff)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        (
+            "[shop](https://example.com/)",
+            '<p><a href="https://example.com/" rel="noopener">shop</a></p>',
+        ),
+        (
+            "[mail](mailto:post@example.com)",
+            '<p><a href="mailto:post@example.com" rel="noopener">mail</a></p>',
+        ),
+        (
+            "<https://example.com/a>",
+            '<p><a href="https://example.com/a" rel="noopener">https://example.com/a</a></p>',
+        ),
+        (
+            '<a href="https://example.com/" onclick="x()">x</a>',
+            '<p><a href="https://example.com/" rel="noopener">x</a></p>',
+        ),
+        ("[x](javascript:alert(1))", '<p><a rel="noopener">x</a></p>'),
+        ("[x](JaVaScRiPt:alert(1))", '<p><a rel="noopener">x</a></p>'),
+        ("[x](data:text/html,hi)", '<p><a rel="noopener">x</a></p>'),
+        ("[x][r]\n\n[r]: javascript:alert(1)", '<p><a rel="noopener">x</a></p>'),
+        ("<javascript:alert(1)>", "<p></p>"),
+        ("![x](https://example.com/a.png)", "<p></p>"),
+        ("**bold** <script>alert(1)</script>", "<p><strong>bold</strong> </p>"),
+        ('<svg onload="x()"></svg>ok', "<p>ok</p>"),
+        ("{{ 7*7 }}", "<p>{{ 7*7 }}</p>"),
+    ],
+)
+def test_the_sanitizer_allows_formatting_and_web_links_only(markdown, expected):
+    assert render_markdown(markdown) == expected
+
+
+def test_the_link_to_the_original_post_is_marked_as_not_ours(hostile_root):
+    case = content(page(hostile_root, "reviews/2026-11-02-hostile-1"))
+    link = case.select_one(".rw-source a")
+    assert link["href"] == 'https://example.com/review?q=%22%3E%3Cscript%3E&x="><script>x</script>'
+    assert link["rel"] == ["nofollow", "ugc", "noopener"]
