@@ -51,11 +51,11 @@ def readings(name: str, text: str) -> list[str]:
 
 
 def occurrences(site: Path, needles: list[str]) -> list[tuple[str, str]]:
-    """Return (file, needle) for every needle found in any reading of any file of the site."""
+    """Return (file, needle) for every needle in any reading of any file, ignoring case."""
     found = []
     for name, text in site_files(site):
-        texts = readings(name, text)
-        found += [(name, needle) for needle in needles if any(needle in t for t in texts)]
+        texts = [reading.lower() for reading in readings(name, text)]
+        found += [(name, n) for n in needles if any(n.lower() in t for t in texts)]
     return found
 
 
