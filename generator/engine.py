@@ -59,9 +59,13 @@ def run_engine(engine: str, build_dir: Path, site_dir: Path) -> None:
         )
     except OSError as error:
         raise EngineError(f"{engine} could not be started: {error}") from None
-    if result.returncode != 0 or not (staging / "index.html").is_file():
-        output = (result.stderr + result.stdout).strip()
-        raise EngineError(f"{engine} failed (exit {result.returncode}):\n{output}")
+    output = (result.stderr + result.stdout).strip()
+    if result.returncode != 0:
+        failed = f"{engine} failed (exit {result.returncode})"
+        raise EngineError(f"{failed}:\n{output}" if output else failed)
+    if not (staging / "index.html").is_file():
+        home = f"{build_dir.name}/{STAGING}/index.html"
+        raise EngineError(f"{engine} finished but wrote no home page ({home})")
     swap_into_place(staging, site_dir)
 
 
@@ -77,7 +81,10 @@ def swap_into_place(finished: Path, site_dir: Path) -> None:
     try:
         shutil.move(str(finished), str(site_dir))
     except BaseException:
-        if had_site and not site_dir.exists():
+        # A move between file systems copies: remove what it got through before putting back.
+        if site_dir.exists():
+            shutil.rmtree(site_dir, ignore_errors=True)
+        if had_site:
             previous.rename(site_dir)
         raise
     if had_site:

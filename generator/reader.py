@@ -23,10 +23,17 @@ class Document:
 
 
 def find_review_files(reviews_dir: Path) -> list[Path]:
-    """Return every review file under reviews_dir, in a stable order."""
+    """Return every review file under reviews_dir, in a stable order.
+
+    Anything named like a review is returned, also a folder or a broken link: reading it then
+    reports that it cannot be read, rather than the review silently going missing. Editors'
+    lock links (.#name.yml) are not reviews.
+    """
     if not reviews_dir.is_dir():
         return []
-    return sorted(p for p in reviews_dir.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+    return sorted(
+        p for p in reviews_dir.rglob("*") if p.suffix in SUFFIXES and not p.name.startswith(".#")
+    )
 
 
 def read_document(path: Path, root: Path, problems: Problems) -> Document | None:
