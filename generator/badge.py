@@ -81,10 +81,11 @@ def make_badge(config: SiteConfig, labels: Labels, headline: Headline, locale) -
     if not parts:
         parts = [labels["badge_empty"]]
         spoken = parts
-    # With a rating, the stars stand out on the left; otherwise the site's name does.
-    left, right = (
-        (parts[0], parts[1:]) if headline.average_rating is not None else (config.name, parts)
-    )
+    # With a rating and more, the stars stand out on the left; otherwise the site's name does.
+    if headline.average_rating is not None and len(parts) > 1:
+        left, right = parts[0], parts[1:]
+    else:
+        left, right = config.name, parts
     return Badge(left, " · ".join(right), f"{config.name}: {', '.join(spoken)}")
 
 
@@ -93,34 +94,42 @@ def render_badge_svg(config: SiteConfig, badge: Badge) -> bytes:
     left_width, right_width = badge.widths
     width = left_width + right_width
     svg = ET.Element(
-        f"{{{SVG}}}svg",
+        "svg",
+        xmlns=SVG,
         width=str(width),
         height=str(HEIGHT),
         viewBox=f"0 0 {width} {HEIGHT}",
         role="img",
     )
     svg.set("aria-label", badge.alt)
-    ET.SubElement(svg, f"{{{SVG}}}title").text = badge.alt
-    clip = ET.SubElement(ET.SubElement(svg, f"{{{SVG}}}clipPath", id="r"), f"{{{SVG}}}rect")
+    ET.SubElement(svg, "title").text = badge.alt
+    clip = ET.SubElement(ET.SubElement(svg, "clipPath", id="r"), "rect")
     clip.attrib.update(width=str(width), height=str(HEIGHT), rx="4")
-    group = ET.SubElement(svg, f"{{{SVG}}}g", {"clip-path": "url(#r)"})
+    group = ET.SubElement(svg, "g", {"clip-path": "url(#r)"})
     for x, w, colour in (
         (0, left_width, config.primary_colour),
         (left_width, right_width, RIGHT_COLOUR),
     ):
-        ET.SubElement(
-            group, f"{{{SVG}}}rect", x=str(x), width=str(w), height=str(HEIGHT), fill=colour
-        )
-    text = ET.SubElement(
-        svg, f"{{{SVG}}}g", {"fill": "#fff", "font-family": FONT, "font-size": "11"}
-    )
-    for x, w, words in ((0, left_width, badge.left), (left_width, right_width, badge.right)):
-        if words:
-            element = ET.SubElement(text, f"{{{SVG}}}text", x=str(x + PADDING), y="14")
-            element.attrib.update(textLength=str(w - 2 * PADDING), lengthAdjust="spacingAndGlyphs")
-            element.text = words
-    ET.register_namespace("", SVG)
+        ET.SubElement(group, "rect", x=str(x), width=str(w), height=str(HEIGHT), fill=colour)
+    text = ET.SubElement(svg, "g", {"font-family": FONT, "font-size": "11"})
+    for x, w, words, colour in (
+        (0, left_width, badge.left, config.primary_colour),
+        (left_width, right_width, badge.right, RIGHT_COLOUR),
+    ):
+        element = ET.SubElement(text, "text", x=str(x + PADDING), y="14")
+        element.attrib.update(textLength=str(w - 2 * PADDING), lengthAdjust="spacingAndGlyphs")
+        element.set("fill", text_colour(colour))
+        element.text = words
     return ET.tostring(svg, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def text_colour(background: str) -> str:
+    """Return white or near-black, whichever reads better on a '#rrggbb' background (WCAG)."""
+    channels = [int(background[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    # Contrast with white is 1.05 / (L + 0.05), with #1b1b1b about (L + 0.05) / 0.061.
+    return "#ffffff" if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.061 else "#1b1b1b"
 
 
 def embed_snippet(badge: Badge, home: str, image: str) -> str:

@@ -22,7 +22,6 @@ from .labels import Labels
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_URL = "feed.xml"
-ET.register_namespace("", ATOM)
 # Characters XML 1.0 cannot carry at all, not even escaped; a pasted review may hold them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -70,7 +69,7 @@ def entry_html(case: Case, labels: Labels) -> str:
 def render_feed(config: SiteConfig, labels: Labels, cases: list[Case]) -> bytes:
     """Return /feed.xml: every published case, the most recently moved first."""
     ordered = sorted(cases, key=lambda case: (case.updated, case.id), reverse=True)
-    feed = ET.Element(f"{{{ATOM}}}feed")
+    feed = ET.Element("feed", xmlns=ATOM)
     _text(feed, "id", feed_id(config))
     _text(feed, "title", f"{config.name}: {labels['feed_title']}")
     _text(feed, "subtitle", labels["feed_subtitle"])
@@ -79,20 +78,20 @@ def render_feed(config: SiteConfig, labels: Labels, cases: list[Case]) -> bytes:
     _link(feed, config.link("") or "./", "alternate", "text/html")
     if config.site_url:
         _link(feed, config.link(FEED_URL), "self", "application/atom+xml")
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    author = ET.SubElement(feed, "author")
     _text(author, "name", config.name)
     _text(feed, "generator", "reviewwall")
     for case in ordered:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        entry = ET.SubElement(feed, "entry")
         _text(entry, "id", entry_id(config, case))
         _text(entry, "title", f"{case.title_line} · {case.status_label}")
         _text(entry, "published", _moment(case.received))
         _text(entry, "updated", _moment(case.updated))
         _link(entry, config.link(case.url), "alternate", "text/html")
-        author = ET.SubElement(entry, f"{{{ATOM}}}author")
+        author = ET.SubElement(entry, "author")
         _text(author, "name", case.author)
         for term, label in ((case.kind, case.kind_label), (case.channel, case.channel_label)):
-            ET.SubElement(entry, f"{{{ATOM}}}category", term=term, label=label)
+            ET.SubElement(entry, "category", term=term, label=label)
         _text(entry, "summary", case.text_excerpt)
         _text(entry, "content", entry_html(case, labels)).set("type", "html")
     ET.indent(feed)
@@ -100,13 +99,13 @@ def render_feed(config: SiteConfig, labels: Labels, cases: list[Case]) -> bytes:
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}")
+    element = ET.SubElement(parent, tag)
     element.text = _NOT_XML.sub("", text)
     return element
 
 
 def _link(parent: ET.Element, href: str, rel: str, media_type: str) -> None:
-    ET.SubElement(parent, f"{{{ATOM}}}link", rel=rel, type=media_type, href=href)
+    ET.SubElement(parent, "link", rel=rel, type=media_type, href=href)
 
 
 def _moment(moment: datetime) -> str:

@@ -110,3 +110,26 @@ def test_a_hostile_name_in_the_snippet_is_escaped_twice_over(project):
     pasted = BeautifulSoup(embed.select_one("pre code").get_text(), "html.parser")
     assert pasted.find("script") is None
     assert pasted.img["alt"].startswith('"><script>x()</script>: average rating')
+
+
+def test_with_only_a_rating_the_name_is_on_the_left(project):
+    root = project(
+        {
+            "2026/2026-11-01-one.yml": "channel: google\nreceived: 2026-11-01T10:00\n"
+            "rating: 5\ntext: Fine.\n"
+        },
+        CONFIG,
+    )
+    build_project(root)
+    _, texts = read_badge(root)
+    assert texts == ["Testbutikken", "★ 5.0"]
+
+
+@pytest.mark.parametrize("primary, ink", [("#1f4e5f", "#ffffff"), ("#ffd700", "#1b1b1b")])
+def test_the_text_stays_readable_on_the_brand_colour(project, primary, ink):
+    root = project(REVIEWS, CONFIG + f'colors:\n  primary: "{primary}"\n')
+    build_project(root)
+    svg, _ = read_badge(root)
+    rects = [rect.get("fill") for rect in svg.iter(f"{SVG}rect")][1:]
+    inks = [text.get("fill") for text in svg.iter(f"{SVG}text")]
+    assert (rects, inks) == ([primary, "#3d4650"], [ink, "#ffffff"])
