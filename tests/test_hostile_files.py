@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
 from generator.markup import render_markdown
 from tests.conftest import build_project, content, make_project, page
@@ -111,3 +112,20 @@ def test_the_link_to_the_original_post_is_marked_as_not_ours(hostile_root):
     link = case.select_one(".rw-source a")
     assert link["href"] == 'https://example.com/review?q=%22%3E%3Cscript%3E&x="><script>x</script>'
     assert link["rel"] == ["nofollow", "ugc", "noopener"]
+
+
+def test_page_titles_and_descriptions_hold_no_customer_text(hostile_root):
+    """The theme prints a page's title and description unescaped (header, search, meta tags)."""
+    metas = {}
+    for path in (hostile_root / "build" / "docs").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            metas[path.as_posix()] = yaml.safe_load(text.split("---\n", 2)[1])
+    assert len(metas) >= 10
+    found = {
+        name: meta[key]
+        for name, meta in metas.items()
+        for key in ("title", "description")
+        if re.search(r"[<>\"&]|__pwned_|7\*7", str(meta.get(key, "")))
+    }
+    assert found == {}
