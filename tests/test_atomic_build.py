@@ -12,9 +12,14 @@ import pytest
 import generator.engine
 from generator.cli import main
 from generator.engine import swap_into_place
-from tests.conftest import build_project, problems_of, review
+from tests.conftest import BASE_CONFIG, build_project, problems_of, review
 
 GOOD = {"2026/2026-11-03-kari.yml": review(author="Kari Nordmann", rating="2")}
+# The service rules judge against today's date; these tests are about files, not promises.
+NO_RULES = BASE_CONFIG + (
+    "rules:\n  unanswered: false\n  rule_of_two: false\n  canned_replies: false\n"
+    "  silent_switch: false\n"
+)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -35,7 +40,7 @@ def run(capsys, *argv) -> tuple[int, str, str]:
 @pytest.fixture
 def built(project):
     """A project built once, so a later failed build has a site/ to keep."""
-    root = project(GOOD)
+    root = project(GOOD, config=NO_RULES)
     build_project(root)
     return root
 
@@ -149,7 +154,7 @@ def test_building_never_touches_the_review_files(project):
 
 
 def test_a_file_that_cannot_be_read_is_reported(project, monkeypatch):
-    root = project(GOOD | {"2026/2026-11-04-ola.yml": review()})
+    root = project(GOOD | {"2026/2026-11-04-ola.yml": review()}, config=NO_RULES)
     locked = root / "reviews/2026/2026-11-04-ola.yml"
     read_bytes = Path.read_bytes
 
@@ -166,7 +171,7 @@ def test_a_file_that_cannot_be_read_is_reported(project, monkeypatch):
 
 
 def test_a_folder_or_broken_link_named_like_a_review_is_reported(project):
-    root = project(GOOD)
+    root = project(GOOD, config=NO_RULES)
     (root / "reviews/2026/2026-11-04-ola.yml").mkdir()
     (root / "reviews/2026/2026-11-05-per.yml").symlink_to(root / "nowhere.yml")
     (root / "reviews/2026/.#2026-11-03-kari.yml").symlink_to(root / "editor-lock")
@@ -177,7 +182,7 @@ def test_a_folder_or_broken_link_named_like_a_review_is_reported(project):
 
 
 def test_check_counts_unreadable_files(project, capsys):
-    root = project(GOOD)
+    root = project(GOOD, config=NO_RULES)
     (root / "reviews/2026/2026-11-04-ola.yml").mkdir()
     code, out, _ = run(capsys, "-C", str(root), "check")
     assert code == 1
