@@ -6,7 +6,10 @@ import hashlib
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from generator.checks import check_documents
 from generator.cli import main
+from generator.config import read_config
+from generator.reader import read_documents
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
@@ -21,6 +24,15 @@ def run(root: Path, capsys, *args: str) -> tuple[int, str, str]:
     code = main(["-C", str(root), "import", *args])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+def format_problems(root: Path) -> list[str]:
+    """Return the review format's own problems in every file, service rules aside."""
+    # An imported review is rightly still waiting for its reply: rules would warn, not the format.
+    config, problems = read_config(root)
+    documents, read_problems = read_documents(root, config.reviews_dir)
+    _, check_problems = check_documents(documents, config)
+    return [str(p) for p in problems + read_problems + check_problems]
 
 
 def files(root: Path) -> dict[str, str]:

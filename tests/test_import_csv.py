@@ -3,8 +3,7 @@
 import pytest
 
 from generator.build import load_project
-from tests.conftest import problems_of
-from tests.importing import files, fixture, run
+from tests.importing import files, fixture, format_problems, run
 
 
 def by_source(root):
@@ -23,7 +22,7 @@ def test_an_english_export_maps_its_columns_and_replies(project, capsys):
         "reviews/2026/2026-11-04-liv.yml",
         "3 new, 0 already imported, 0 changed upstream (not touched), 0 skipped",
     ]
-    assert problems_of(root) == []
+    assert format_problems(root) == []
     reviews = by_source(root)
     anne = reviews["tp-1001"]
     assert (anne.author, anne.rating, anne.title) == ("Anne Marit", 4, "Good, mostly")
@@ -61,7 +60,7 @@ def test_a_norwegian_export_with_semicolons_bom_and_dotted_dates(project, capsys
     assert (kari.title, kari.rating, kari.thread[0].text) == ("Topp", 5, "Takk, Kari!")
     assert per.text == "Pakken kom en uke for sent.\nIngen svarte på e-post."
     assert per.thread == ()
-    assert problems_of(root) == []
+    assert format_problems(root) == []
     code, out, _ = run(root, capsys, fixture("omtaler_eksport.csv"), "--channel", "google")
     assert out.splitlines()[-1].startswith("0 new, 2 already imported")  # the hash is stable
 

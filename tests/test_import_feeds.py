@@ -1,8 +1,9 @@
 """reviewwall import: each preset's example feed, mapped field by field, and every file checks."""
 
 from generator.build import load_project
-from tests.conftest import build_project, content, page, problems_of
-from tests.importing import files, fixture, run
+from generator.cli import main
+from tests.conftest import build_project, content, page
+from tests.importing import files, fixture, format_problems, run
 
 SUMMARY = "{} new, 0 already imported, 0 changed upstream (not touched), 0 skipped"
 
@@ -37,7 +38,7 @@ def test_app_store_feed_is_detected_and_mapped(project, capsys):
         "  Bestilte jakke mandag, kom onsdag.\n"
         "  Passer perfekt.\n"
     )
-    assert problems_of(root) == []
+    assert format_problems(root) == []
     ola = reviews_by_source(root)["10987654322"]
     assert (ola.rating, ola.kind, ola.author) == (1, "complaint", "Ola N.")
     assert ola.received.isoformat() == "2026-11-04T22:40:00+01:00"  # its own zone, kept
@@ -68,7 +69,7 @@ def test_wordpress_comments_drop_the_feed_title_and_get_kind_question(project, c
     assert siri.url == "https://shop.example.com/2026/10/winter-jackets/#comment-41"
     jon = reviews["https://shop.example.com/?p=120#comment-42"]
     assert (jon.author, jon.rating, jon.kind) == ("Jon Are", 4, "praise")  # "4 av 5" in the text
-    assert problems_of(root) == []
+    assert format_problems(root) == []
 
 
 def test_wordpress_preset_uses_a_blog_channel_when_the_site_has_one(project, capsys):
@@ -97,7 +98,7 @@ def test_mastodon_feed_takes_authors_from_post_links(project, capsys):
     assert first.text == "Ny sovepose fra #testbutikken – ★★★★☆\n\nVarm nok til minus ti."
     second = reviews["https://mastodon.example/@fjellrev@social.example/113456789012345999"]
     assert (second.author, second.kind) == ("@fjellrev@social.example", "question")
-    assert problems_of(root) == []
+    assert format_problems(root) == []
 
 
 def test_generic_feed_finds_its_channel_in_the_links_and_skips_unrated(project, capsys, tmp_path):
@@ -155,7 +156,7 @@ def test_hostile_feed_reads_back_exactly_and_builds_without_markup(project, caps
     code, out, _ = run(root, capsys, *args)
     assert code == 0
     assert out.splitlines()[-1] == SUMMARY.format(4)
-    assert problems_of(root) == []
+    assert format_problems(root) == []
     reviews = reviews_by_source(root)
     first = reviews["urn:hostile:1"]
     assert (first.title, first.author, first.url, first.rating) == ("yes", "*alias", None, 4)
@@ -184,3 +185,21 @@ def test_hostile_feed_reads_back_exactly_and_builds_without_markup(project, caps
     assert {tag.name for tag in words.find_all(True)} <= {"p", "br"}
     assert words.get_text(" ", strip=True).startswith("Fish & chips <script>was</script> fine")
     assert case.select_one(".rw-title").get_text() == "yes"
+
+
+def test_reviewwall_check_passes_after_importing_every_example(project, capsys):
+    root = project()
+    for args in (
+        [fixture("app_store_reviews.xml")],
+        [fixture("wordpress_comments.xml")],
+        [fixture("mastodon_tag.xml")],
+        [fixture("hostile_html.xml"), "--channel", "google", "--kind", "mixed"],
+        [fixture("truncated.xml"), "--channel", "google", "--kind", "mixed"],
+        [fixture("reviews_export.csv")],
+        [fixture("omtaler_eksport.csv"), "--channel", "google"],
+    ):
+        assert run(root, capsys, *args)[0] == 0
+    assert len(files(root)) == 18
+    assert main(["-C", str(root), "check"]) == 0  # service-rule warnings only, no errors
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last.endswith("(18 reviews checked).") and last.startswith("0 errors and ")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from generator.build import load_project
 from generator.importer.command import ProgressLine, run_import
-from tests.conftest import problems_of, review
-from tests.importing import files, fixture, make_feed, run, snapshot
+from tests.conftest import review
+from tests.importing import files, fixture, format_problems, make_feed, run, snapshot
 
 
 def feed_file(tmp_path: Path, count: int, changed: int | None = None, name="feed.xml") -> str:
@@ -64,7 +64,7 @@ def test_staff_work_on_an_imported_file_does_not_count_as_a_change(project, caps
     assert out.splitlines()[-1] == (
         "0 new, 3 already imported, 0 changed upstream (not touched), 0 skipped"
     )
-    assert problems_of(root) == []
+    assert format_problems(root) == []
 
 
 def test_names_taken_anywhere_in_reviews_get_the_next_free_one(project, capsys):
@@ -80,7 +80,7 @@ def test_names_taken_anywhere_in_reviews_get_the_next_free_one(project, capsys):
         "reviews/2026/2026-11-05-kari.yml",
     ]
     assert {name: snapshot(root)[name] for name in before} == before
-    assert problems_of(root) == []
+    assert format_problems(root) == []
 
 
 def test_dry_run_prints_the_paths_and_writes_nothing(project, capsys):
