@@ -1,0 +1,159 @@
+"""The benchmark: build N synthetic reviews for real, stage by stage, beside a bare MkDocs build.
+
+    python -m tests.bench [--sizes 1000,10000] [--runs 3] [--output FILE] [--profile] [--smoke]
+
+Every measurement runs in a fresh process. The table holds medians of the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from generator.engine import engine_environment
+from tests.bench_report import format_table, machine
+from tests.synthetic import make_project
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def reviewwall(*arguments: str) -> list[str]:
+    """Return the command line of the installed `reviewwall`, or `python -m generator`."""
+    script = Path(sys.executable).with_name("reviewwall")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "generator"]
+    return command + list(arguments)
+
+
+def run_timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Run a command; return its wall time, the peak memory of its largest process (MB), output.
+
+    os.wait4 gives this child's own rusage, so each run is measured alone; on Linux its ru_maxrss
+    covers the child and every descendant it waited for (the engine under `reviewwall build`).
+    """
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=engine_environment()
+    )
+    output = child.stdout.read().decode(errors="replace")
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({child.returncode}):\n{output[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024, output
+
+
+def clean(root: Path) -> None:
+    for folder in ("build", "site", "bare-site"):
+        shutil.rmtree(root / folder, ignore_errors=True)
+
+
+def site_figures(root: Path) -> dict:
+    """Return the size of site/, its files, the largest case page and the search index."""
+    site = root / "site"
+    files = [p for p in site.rglob("*") if p.is_file()]
+    ids = {p.stem for p in (root / "reviews").rglob("*.yml")}
+    cases = [site / "reviews" / i / "index.html" for i in ids]
+    index = site / "search" / "search_index.json"
+    return {
+        "site_mb": sum(p.stat().st_size for p in files) / 1e6,
+        "site_files": len(files),
+        "largest_case_kb": max((p.stat().st_size for p in cases if p.exists()), default=0) / 1e3,
+        "search_index_mb": index.stat().st_size / 1e6 if index.exists() else 0.0,
+    }
+
+
+def measure_once(root: Path) -> dict:
+    """Run every measurement once on the project at root."""
+    result = {"load_before": os.getloadavg()[0]}
+    clean(root)
+    result["whole"], result["memory_build_mb"], _ = run_timed(reviewwall("build"), root)
+    result.update(site_figures(root))
+    bare = [sys.executable, "-m", "mkdocs", "build", "--clean", "--quiet"]
+    bare += ["-f", str(root / "build" / "mkdocs.yml"), "-d", str(root / "bare-site")]
+    result["bare"], result["memory_bare_mb"], _ = run_timed(bare, root / "build")
+    result["check"], _, _ = run_timed(reviewwall("check"), root)
+    clean(root)
+    _, _, output = run_timed([sys.executable, "-m", "tests.bench_stages", str(root)], REPO)
+    result.update(json.loads(output.strip().splitlines()[-1]))
+    return result
+
+
+def measure_size(count: int, runs: int, workdir: Path, seed: int = 2026) -> dict:
+    """Generate `count` reviews and return the median of every measurement over `runs` runs."""
+    root = make_project(workdir / f"n{count}", count, seed, REPO / "site_config.yml")
+    results = []
+    for run in range(runs):
+        print(f"N={count}: run {run + 1} of {runs}…", file=sys.stderr, flush=True)
+        results.append(measure_once(root))
+    medians = {key: statistics.median(r[key] for r in results) for key in results[0]}
+    medians["runs"] = runs
+    medians["reviews"] = count
+    return medians
+
+
+def print_profile(count: int, workdir: Path) -> None:
+    from tests.bench_profile import profile_pipeline
+
+    root = workdir / f"n{count}"
+    if not root.is_dir():
+        root = make_project(root, count, config=REPO / "site_config.yml")
+    clean(root)
+    print(profile_pipeline(root))
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.bench", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--sizes", default="1000,10000", help="numbers of reviews (1000,10000)")
+    parser.add_argument(
+        "--runs", default="3", help="runs per size, medians reported; '3,1' gives each size its own"
+    )
+    parser.add_argument("--smoke", action="store_true", help="N=200, one run: the CI smoke test")
+    parser.add_argument("--output", type=Path, help="also write the table (Markdown) to FILE")
+    parser.add_argument("--profile", action="store_true", help="profile the pipeline at largest N")
+    parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.sizes, args.runs = "200", "1"
+    args.sizes = [int(size) for size in args.sizes.split(",")]
+    runs = [int(run) for run in args.runs.split(",")]
+    args.runs = runs * len(args.sizes) if len(runs) == 1 else runs
+    if len(args.runs) != len(args.sizes) or min(args.runs) < 1:
+        parser.error("--runs takes one number, or one per size")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the table."""
+    args = parse_args(argv)
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="reviewwall-bench-"))
+    try:
+        results = [
+            measure_size(size, runs, workdir)
+            for size, runs in zip(args.sizes, args.runs, strict=True)
+        ]
+        table = format_table(results, f"{date.today():%Y-%m-%d}, {machine()}")
+        print(table)
+        if args.output:
+            args.output.write_text(table, encoding="utf-8")
+        if args.profile:
+            print_profile(max(args.sizes), workdir)
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
