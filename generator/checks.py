@@ -6,7 +6,7 @@ import re
 
 from .config import SiteConfig
 from .fields import FieldReader
-from .privacy import check_private_data
+from .privacy import check_hidden_name, check_private_data
 from .problems import Problems
 from .reader import Document
 from .review import (
@@ -78,6 +78,7 @@ def check_documents(documents: list[Document], config: SiteConfig) -> tuple[list
                 check_private_data(
                     document.path, document.tree.value, config.privacy.redact, problems
                 )
+                check_hidden_name(review, config.privacy.names, problems)
     return reviews, problems
 
 

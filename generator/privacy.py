@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .config import RedactPattern
 from .problems import Problems
+from .review import Review
 from .yamltree import Node
 
 # Not after "@": @name@server.example is a public fediverse handle, not an e-mail address.
@@ -203,3 +204,40 @@ def check_private_data(
     if outcome is not None and outcome.kind == "mapping":
         for key in ("summary", "customer_said", "change"):
             scan(outcome.value.get(key), f"outcome.{key}")
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]{2,})*")
+
+
+def check_hidden_name(review: Review, style: str, problems: Problems) -> None:
+    """Warn where staff text names a customer whom the site shows without a name.
+
+    "Hi Kari," under a review shown as anonymous gives the name away. Only staff-written text is
+    checked: the customer's own words are published verbatim.
+    """
+    if not review.author or display_name(review.author, style, review.consent) is not None:
+        return
+    names = set(_NAME_WORD.findall(strip_private(review.author)))
+    if not names:
+        return
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])")
+    texts = [
+        (entry.line, f"thread[{i}].{'summary' if entry.private else 'text'}", text)
+        for i, entry in enumerate(review.thread, 1)
+        if entry.side == "business"
+        and (text := entry.summary if entry.private else entry.text)
+    ]
+    texts += [
+        (review.outcome.line, f"outcome.{key}", text)
+        for key in ("summary", "change")
+        if (text := getattr(review.outcome, key))
+    ]
+    for line, name, text in texts:
+        if found := pattern.search(text):
+            problems.warn(
+                review.path,
+                line,
+                f"{name}: names the customer ('{found.group()}') but the review is shown "
+                "without a name; leave the name out, or set consent: public if the customer "
+                "agreed to be named",
+            )

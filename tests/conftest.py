@@ -74,6 +74,17 @@ def problems_of(root: Path) -> list[str]:
     return [str(p) for p in load_project(root).problems.sorted()]
 
 
+# 2026-11-03 09:00 in Oslo, an hour after review()'s default `received`: tests that are about the
+# file format judge the service rules at this moment, so no review is late whatever the clock says.
+FIXED_NOW_EPOCH = "1793692800"
+
+
+@pytest.fixture
+def fixed_now(monkeypatch):
+    """Judge checks and builds at 2026-11-03 09:00 Oslo time (SOURCE_DATE_EPOCH)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_NOW_EPOCH)
+
+
 @pytest.fixture
 def project(tmp_path):
     """A factory: project(reviews={...}, config=...) writes a tiny project and returns its root."""

@@ -5,6 +5,9 @@ import pytest
 from generator.build import load_project
 from tests.conftest import problems_of, review
 
+# About the format and the pages, not the service rules: judged as if it were 2026-11-03 09:00.
+pytestmark = pytest.mark.usefixtures("fixed_now")
+
 GOOD = review(author="Kari Nordmann", rating="4")
 P = "reviews/2026/2026-11-03-kari.yml"
 

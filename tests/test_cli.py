@@ -15,6 +15,9 @@ from generator.build import load_project
 from generator.cli import main
 from tests.conftest import review
 
+# About the format and the pages, not the service rules: judged as if it were 2026-11-03 09:00.
+pytestmark = pytest.mark.usefixtures("fixed_now")
+
 P = "reviews/2026/2026-11-03-kari.yml"
 
 
@@ -27,6 +30,28 @@ def run(capsys, *argv):
 def test_check_passes_a_good_project(project, capsys):
     root = project({P.removeprefix("reviews/"): review()})
     assert run(capsys, "-C", str(root), "check") == (0, "1 review checked; no problems.\n", "")
+
+
+def test_source_date_epoch_is_the_moment_the_rules_judge_at(project, capsys, monkeypatch):
+    root = project({P.removeprefix("reviews/"): review()})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1793692800 + 3 * 86400))  # three days later
+    code, out, _ = run(capsys, "-C", str(root), "check")
+    assert (code, out.splitlines()[0]) == (
+        0,
+        f"{P}:2: warning: unanswered for 3 days, 2 days past the promise of a first public reply "
+        "within 24 hours; add a reply from the business under 'thread:'",
+    )
+
+
+def test_a_malformed_source_date_epoch_is_an_error(project, capsys, monkeypatch):
+    root = project({P.removeprefix("reviews/"): review()})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    code, out, _ = run(capsys, "-C", str(root), "check")
+    assert (code, out.splitlines()[0]) == (
+        1,
+        "(environment):0: SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC, got "
+        "'yesterday'; unset it to judge by the clock",
+    )
 
 
 def test_check_fails_with_every_problem_and_a_summary(project, capsys):

@@ -260,3 +260,62 @@ def test_check_says_nothing_of_a_withheld_review(project):
     leaky = LEAKY.replace("rating: 2\n", "rating: 2\nconsent: withheld\n")
     root = project({"2026/2026-11-03-kari.yml": leaky}, config=NO_RULES)
     assert problems_of(root) == []
+
+
+# --- Staff text that gives away a name the site does not show ----------------------------------
+
+NAMED_REPLIES = """\
+channel: email
+received: 2026-11-03T08:00
+author: Liv Andersen Rønning
+kind: complaint
+text: Feil farge på jakka. Hilsen Liv
+thread:
+  - at: 2026-11-03T10:00
+    by: Ingrid
+    text: Hei Liv, beklager! Vi sender riktig jakke i dag.
+  - at: 2026-11-03T11:00
+    private: true
+    via: phone
+    summary: Ringte Andersen Rønning om returen.
+    text: Liv sa ja til ny jakke.
+  - at: 2026-11-03T12:00
+    text: Livet er for kort til feil jakker; riktig er sendt.
+outcome:
+  status: resolved
+  at: 2026-11-04
+  summary: Kunden fikk riktig jakke.
+  change: Vi dobbeltsjekker nå fargen, slik Liv foreslo.
+"""
+
+HIDDEN = (
+    "but the review is shown without a name; leave the name out, or set consent: public if "
+    "the customer agreed to be named"
+)
+
+
+def test_check_warns_where_staff_text_names_a_customer_shown_without_a_name(project):
+    root = project({"2026/2026-11-03-liv.yml": NAMED_REPLIES}, config=NO_RULES)
+    p = "reviews/2026/2026-11-03-liv.yml"
+    # The customer's own words and the private entry's text are not staff's published text;
+    # "Livet" is another word.
+    assert problems_of(root) == [
+        f"{p}:7: warning: thread[1].text: names the customer ('Liv') {HIDDEN}",
+        f"{p}:10: warning: thread[2].summary: names the customer ('Andersen') {HIDDEN}",
+        f"{p}:18: warning: outcome.change: names the customer ('Liv') {HIDDEN}",
+    ]
+
+
+@pytest.mark.parametrize("names", ["short", "full", "initials"])
+def test_naming_a_customer_the_site_names_is_fine(project, names):
+    named = NAMED_REPLIES.replace("kind: complaint\n", "kind: complaint\nconsent: public\n")
+    config = NO_RULES.replace("privacy:\n", f"privacy:\n  names: {names}\n")
+    root = project({"2026/2026-11-03-liv.yml": named}, config=config)
+    assert problems_of(root) == []
+
+
+def test_a_site_that_shows_no_names_warns_on_public_reviews_too(project):
+    named = NAMED_REPLIES.replace("kind: complaint\n", "kind: complaint\nconsent: public\n")
+    config = NO_RULES.replace("privacy:\n", "privacy:\n  names: none\n")
+    root = project({"2026/2026-11-03-liv.yml": named}, config=config)
+    assert len(problems_of(root)) == 3

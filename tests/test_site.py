@@ -10,6 +10,9 @@ import pytest
 from generator.build import build
 from tests.conftest import build_project, content, page, review
 
+# About the format and the pages, not the service rules: judged as if it were 2026-11-03 09:00.
+pytestmark = pytest.mark.usefixtures("fixed_now")
+
 CONFIG = """\
 name: Testbutikken
 intro: We sell *things*.
@@ -266,7 +269,7 @@ def test_a_check_error_builds_nothing_and_keeps_the_previous_site(site, tmp_path
     before = (root / "site/index.html").read_bytes()
     (root / "reviews/2026/2026-10-01-ola.yml").write_text(review(rating="7"))
     project = build(root)
-    assert [str(p) for p in project.problems] == [
+    assert [str(p) for p in project.problems.errors] == [
         "reviews/2026/2026-10-01-ola.yml:4: rating: expected a whole number from 1 to 5, got 7"
     ]
     assert (root / "site/index.html").read_bytes() == before
