@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.numbers import format_decimal, format_percent
 
 from .case import make_cases
+from .changes import render_changes
 from .checks import check_documents
 from .config import SiteConfig, read_config
 from .dates import DateFormatter
 from .engine import run_engine
-from .figures import measure_headline
+from .figures import measure_figures, measure_headline
+from .figurewords import figure_words
 from .giveback import giveback_nav, render_giveback_files, render_giveback_pages
 from .labels import channel_labels, read_labels
+from .ledger import measure_ledger
 from .pages import Site, render_pages
 from .problems import Problems
 from .reader import read_documents
 from .render import Renderer
 from .review import Review
+from .rules import check_rules
+from .showcase import render_figures_pages, showcase_nav
+from .trends import measure_months
 from .wall import make_listings
 from .writer import WriteReport, make_mkdocs_config, write_project
 
@@ -36,17 +44,43 @@ class Project:
     reviews: list[Review]
     problems: Problems = field(default_factory=Problems)
     files: int = 0
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))  # for rules and figures
 
 
-def load_project(root: Path) -> Project:
-    """Read and check site_config.yml and every review file; never raises for a user's mistake."""
+def build_moment(problems: Problems) -> datetime:
+    """Return the moment a build or check is judged at: now, or SOURCE_DATE_EPOCH when set.
+
+    SOURCE_DATE_EPOCH is the reproducible-builds convention: the same files built at that
+    moment give the same site (the last 12 months, lateness of replies), whenever it runs.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return datetime.now(UTC)
+    if value.isdigit():
+        return datetime.fromtimestamp(int(value), UTC)
+    problems.error(
+        "(environment)",
+        0,
+        f"SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC, got '{value}'; "
+        "unset it to judge by the clock",
+    )
+    return datetime.now(UTC)
+
+
+def load_project(root: Path, now: datetime | None = None) -> Project:
+    """Read and check site_config.yml and every review file; never raises for a user's mistake.
+
+    The service rules (rules.py) are judged at `now`: the clock or SOURCE_DATE_EPOCH unless given.
+    """
     config, problems = read_config(root)
+    now = now or build_moment(problems)
     documents, read_problems = read_documents(root, config.reviews_dir)
     reviews, check_problems = check_documents(documents, config)
     problems.extend(read_problems)
     problems.extend(check_problems)
+    problems.extend(check_rules(reviews, config, now))
     files = len(documents) + len({p.path for p in read_problems})
-    return Project(root, config, reviews, problems, files)
+    return Project(root, config, reviews, problems, files, now)
 
 
 def make_site(project: Project) -> Site:
@@ -60,6 +94,10 @@ def make_site(project: Project) -> Site:
         cases=cases,
         headline=measure_headline(project.reviews),
         listings=make_listings(cases, labels, channel_labels(config.channels, labels)),
+        ledger=measure_ledger(project.reviews, config),
+        figures=measure_figures(project.reviews, config, project.now),
+        months=measure_months(project.reviews, config, project.now),
+        built=project.now,
     )
 
 
@@ -79,17 +117,24 @@ def write_site_project(project: Project, build_dir: Path) -> WriteReport:
     )
     pages = render_pages(site, renderer)
     pages += render_giveback_pages(site, renderer, {r.channel for r in project.reviews})
+    words = figure_words(config.language, site.labels)
+    pages += render_figures_pages(site, renderer, words)
+    pages.append(render_changes(site, renderer, words, project.reviews))
     files = render_giveback_files(site)
-    mkdocs = make_mkdocs_config(config, site.labels, giveback_nav(site.labels))
+    nav = showcase_nav(site.labels) + giveback_nav(site.labels)
+    mkdocs = make_mkdocs_config(config, site.labels, nav)
     return write_project(build_dir, config, pages, files, mkdocs)
 
 
-def build(root: Path, engine: str = "mkdocs", site_dir: Path | None = None) -> Project:
+def build(
+    root: Path, engine: str = "mkdocs", site_dir: Path | None = None, now: datetime | None = None
+) -> Project:
     """Check the project and, when nothing is wrong, build site/. Returns the checked project.
 
-    With any error, nothing is written: not the build folder, not site/.
+    With any error, nothing is written: not the build folder, not site/. Figures are measured at
+    `now` (the current time unless a test gives one).
     """
-    project = load_project(root)
+    project = load_project(root, now)
     if project.problems.errors:
         return project
     build_dir = root / BUILD_DIR

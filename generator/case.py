@@ -61,6 +61,7 @@ class Case:
     original_url: str | None
     status: str
     status_label: str
+    history_url: str | None = None  # the review file's history in the site's repository
     first_reply_excerpt: str | None = None
     first_reply_by: str | None = None
     first_reply_after: str | None = None
@@ -143,6 +144,11 @@ class CaseMaker:
             verified=review.verified,
             tags=tuple(self.clean(tag) for tag in review.tags),
             original_url=review.url if review.consent == "public" else None,
+            history_url=(
+                f"{self.config.repository}/commits/{self.config.repository_branch}/{review.path}"
+                if self.config.repository
+                else None
+            ),
             status=review.status,
             status_label=self.labels[f"status_{review.status}"],
             public_replies=len(review.public_replies),

@@ -100,6 +100,13 @@ ENGLISH = {
     "policy": "Review policy",
     "feed": "Atom feed",
     "open_data": "All reviews as JSON",
+    "figures": "Figures",
+    "changes": "What your feedback changed",
+    "ledger": "Received {received} reviews. Shown in full: {full}. Shown without name: "
+    "{anonymous}. Withheld: {withheld}.",
+    "ledger_withheld": "Of the withheld, {private} were written to us privately and {public} on "
+    "public channels.",
+    "file_history": "History of this case's file",
 }
 
 NORWEGIAN = {
@@ -193,6 +200,13 @@ NORWEGIAN = {
     "policy": "Retningslinjer for omtaler",
     "feed": "Atom-feed",
     "open_data": "Alle omtaler som JSON",
+    "figures": "Tall",
+    "changes": "Dette har tilbakemeldingene endret",
+    "ledger": "Mottatt {received} omtaler. Vist i sin helhet: {full}. Vist uten navn: "
+    "{anonymous}. Holdt tilbake: {withheld}.",
+    "ledger_withheld": "Av dem som holdes tilbake, ble {private} skrevet til oss privat og "
+    "{public} i offentlige kanaler.",
+    "file_history": "Historikken til filen for saken",
 }
 
 # Channel names that are words rather than brands; the others are the same in every language.

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from .case import Case
 from .config import SiteConfig
-from .figures import Headline
+from .figures import Figures, Headline
 from .jsonld import case_jsonld, home_jsonld
 from .labels import Labels
+from .ledger import Ledger
 from .markup import render_markdown
 from .render import Page, Renderer
 from .wall import Listing, paginate
@@ -27,6 +29,11 @@ class Site:
     cases: list[Case]
     headline: Headline
     listings: list[Listing]
+    # The figures page's numbers (figures.py, ledger.py, trends.py), measured at `built`.
+    ledger: Ledger | None = None
+    figures: Figures | None = None
+    months: list = field(default_factory=list)
+    built: datetime | None = None
 
 
 def render_pages(site: Site, renderer: Renderer) -> list[Page]:
@@ -72,6 +79,7 @@ def render_wall(site: Site, renderer: Renderer) -> list[Page]:
                     meta={"hide": HIDE},
                     wall_page=wall_page,
                     listings=site.listings,
+                    ledger=site.ledger,
                 )
             )
     return pages

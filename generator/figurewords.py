@@ -1,0 +1,179 @@
+"""The figures and changes pages' sentences, in the site's language.
+
+Prose, like the policy's, so it lives apart from labels.py; site_config.yml `labels:` overrides
+any of them, key by key.
+"""
+
+from __future__ import annotations
+
+from .labels import Labels
+
+ENGLISH = {
+    "figures_intro": "Every number here is computed from the review files when the site is built "
+    "(last on {date}). Withheld reviews count in every figure; only their text is not shown. "
+    "Follow a number to the cases behind it.",
+    "period_year": "Last 12 months",
+    "period_all": "All time",
+    "figure": "Figure",
+    "by_kind": "By kind",
+    "section_received": "Reviews received",
+    "section_replies": "Answered in public",
+    "section_first_reply": "Time to first public reply",
+    "section_outcomes": "How complaints ended",
+    "section_after": "After the case",
+    "fig_received": "Reviews received",
+    "how_received": "Every review file received in the period, whatever its channel, kind or "
+    "consent.",
+    "how_by_channel": "Reviews received, by where the customer wrote.",
+    "how_by_kind": "Reviews received, by kind (a rating of 1–2 is a complaint unless the file "
+    "says otherwise).",
+    "fig_average": "Average rating",
+    "how_average": "The mean of the stars given, over the reviews that have a rating.",
+    "fig_complaint_reply_rate": "Complaints answered in public",
+    "how_complaint_reply_rate": "Complaints with at least one public reply from us, out of all "
+    "complaints.",
+    "fig_reply_rate": "All reviews answered in public",
+    "how_reply_rate": "Reviews with at least one public reply from us, out of all reviews.",
+    "fig_first_reply": "All channels",
+    "how_first_reply": "From the review to our first public reply; reviews we have not answered "
+    "are not in it (see above).",
+    "how_first_reply_channel": "The same, for one channel, against that channel's promise.",
+    "reply_times": "9 in 10 within {p90} · {kept} of {total} within the promise of {promise}",
+    "each_promise": "each channel's own",
+    "fig_outcomes": "Complaints",
+    "how_outcomes": "Complaints by how they stand today, out of all complaints received in the "
+    "period.",
+    "fig_time_to_resolve": "Median time to resolve",
+    "how_time_to_resolve": "Whole days from receiving a complaint to the date of its outcome, for "
+    "complaints resolved or explained.",
+    "fig_won_back": "Ratings raised after the case",
+    "how_won_back": "Customers whose rating after the case is higher than their first one; "
+    "their average before → after.",
+    "won_back": "on average {before} → {after} ★",
+    "fig_rule_of_two": "Threads with at most two public replies",
+    "how_rule_of_two": "Out of the reviews we answered in public: after two public replies the "
+    "talk belongs in a private channel.",
+    "fig_changes": "Changes made because of feedback",
+    "how_changes": "Cases whose outcome records something we changed in how we work.",
+    "share_of": "{count} of {total}",
+    "cases_behind": "{count} cases",
+    "withheld_count": "{count} withheld",
+    "nothing_yet": "–",
+    "charts": "Pictures",
+    "chart_ratings": "Ratings, all time",
+    "chart_ratings_desc": "How many reviews gave each number of stars.",
+    "chart_first_reply": "Median time to first public reply, by month",
+    "chart_first_reply_desc": "For reviews received each month, the median hours until our first "
+    "public reply. The dashed line is the promise of {promise}.",
+    "chart_complaints": "Complaints received and resolved, by month",
+    "chart_complaints_desc": "Complaints received each month, and complaints resolved or explained "
+    "that month.",
+    "series_received": "Received",
+    "series_settled": "Resolved",
+    "promise_line": "promise {promise}",
+    "as_table": "The same numbers as a table",
+    "month": "Month",
+    "rating": "Rating",
+    "count": "Reviews",
+    "median": "Median",
+    "answered": "Answered",
+    "ledger_title": "Transparency ledger",
+    "ledger_intro": "Every review file in the repository, by what this site shows of it.",
+    "evidence_intro": "The cases this figure is computed from, oldest first: {period}.",
+    "evidence_withheld": "{count} withheld reviews are counted too; their text is not published.",
+    "evidence_none": "No published case is behind this figure.",
+    "back_to_figures": "All figures",
+    "changes_intro": "Every change we made because a customer told us something, newest first, "
+    "with the case behind it. Bad feedback is how we learn.",
+    "changes_empty": "No changes recorded yet.",
+    "changes_withheld": "{count} more changes came from reviews whose text is withheld.",
+    "change_cases": "The case behind it",
+}
+
+NORWEGIAN = {
+    "figures_intro": "Alle tallene her regnes ut fra omtalefilene når nettstedet bygges (sist "
+    "{date}). Omtaler som holdes tilbake, teller med i alle tall; bare teksten deres vises ikke. "
+    "Følg et tall til sakene bak det.",
+    "period_year": "Siste 12 måneder",
+    "period_all": "Totalt",
+    "figure": "Tall",
+    "by_kind": "Etter type",
+    "section_received": "Mottatte omtaler",
+    "section_replies": "Besvart offentlig",
+    "section_first_reply": "Tid til første offentlige svar",
+    "section_outcomes": "Slik endte klagene",
+    "section_after": "Etter saken",
+    "fig_received": "Mottatte omtaler",
+    "how_received": "Alle omtalefiler mottatt i perioden, uansett kanal, type eller samtykke.",
+    "how_by_channel": "Mottatte omtaler, etter hvor kunden skrev.",
+    "how_by_kind": "Mottatte omtaler, etter type (karakter 1–2 er en klage om ikke filen sier "
+    "noe annet).",
+    "fig_average": "Snittkarakter",
+    "how_average": "Gjennomsnittet av stjernene, for omtalene som har karakter.",
+    "fig_complaint_reply_rate": "Klager besvart offentlig",
+    "how_complaint_reply_rate": "Klager med minst ett offentlig svar fra oss, av alle klager.",
+    "fig_reply_rate": "Alle omtaler besvart offentlig",
+    "how_reply_rate": "Omtaler med minst ett offentlig svar fra oss, av alle omtaler.",
+    "fig_first_reply": "Alle kanaler",
+    "how_first_reply": "Fra omtalen til vårt første offentlige svar; ubesvarte omtaler er ikke "
+    "med (se over).",
+    "how_first_reply_channel": "Det samme for én kanal, mot løftet for den kanalen.",
+    "reply_times": "9 av 10 innen {p90} · {kept} av {total} innenfor løftet om {promise}",
+    "each_promise": "hver kanals eget",
+    "fig_outcomes": "Klager",
+    "how_outcomes": "Klager etter hvordan de står i dag, av alle klager mottatt i perioden.",
+    "fig_time_to_resolve": "Median tid til løsning",
+    "how_time_to_resolve": "Hele dager fra vi fikk klagen til datoen for utfallet, for klager "
+    "som er løst eller forklart.",
+    "fig_won_back": "Karakter hevet etter saken",
+    "how_won_back": "Kunder som ga høyere karakter etter saken enn først; snittet deres før → "
+    "etter.",
+    "won_back": "i snitt {before} → {after} ★",
+    "fig_rule_of_two": "Tråder med høyst to offentlige svar",
+    "how_rule_of_two": "Av omtalene vi svarte offentlig: etter to offentlige svar hører samtalen "
+    "hjemme i en privat kanal.",
+    "fig_changes": "Endringer gjort etter tilbakemeldinger",
+    "how_changes": "Saker der utfallet forteller om noe vi endret i hvordan vi jobber.",
+    "share_of": "{count} av {total}",
+    "cases_behind": "{count} saker",
+    "withheld_count": "{count} holdt tilbake",
+    "nothing_yet": "–",
+    "charts": "Bilder",
+    "chart_ratings": "Karakterer, totalt",
+    "chart_ratings_desc": "Hvor mange omtaler som ga hvert antall stjerner.",
+    "chart_first_reply": "Median tid til første offentlige svar, per måned",
+    "chart_first_reply_desc": "For omtaler mottatt hver måned: median timer til vårt første "
+    "offentlige svar. Den stiplede linjen er løftet om {promise}.",
+    "chart_complaints": "Klager mottatt og løst, per måned",
+    "chart_complaints_desc": "Klager mottatt hver måned, og klager løst eller forklart den "
+    "måneden.",
+    "series_received": "Mottatt",
+    "series_settled": "Løst",
+    "promise_line": "løfte {promise}",
+    "as_table": "De samme tallene som tabell",
+    "month": "Måned",
+    "rating": "Karakter",
+    "count": "Omtaler",
+    "median": "Median",
+    "answered": "Besvart",
+    "ledger_title": "Åpenhetsregnskap",
+    "ledger_intro": "Alle omtalefilene i arkivet, etter hva nettstedet viser av dem.",
+    "evidence_intro": "Sakene dette tallet regnes ut fra, eldste først: {period}.",
+    "evidence_withheld": "{count} omtaler som holdes tilbake, teller også med; teksten deres "
+    "publiseres ikke.",
+    "evidence_none": "Ingen publisert sak ligger bak dette tallet.",
+    "back_to_figures": "Alle tall",
+    "changes_intro": "Alt vi har endret fordi en kunde sa fra, nyeste først, med saken bak. "
+    "Dårlige tilbakemeldinger er slik vi lærer.",
+    "changes_empty": "Ingen endringer registrert ennå.",
+    "changes_withheld": "{count} endringer til kom fra omtaler som holdes tilbake.",
+    "change_cases": "Saken bak",
+}
+
+CATALOGUES = {"en": ENGLISH, "nb": NORWEGIAN, "no": NORWEGIAN, "nn": NORWEGIAN}
+
+
+def figure_words(language: str, labels: Labels) -> Labels:
+    """Return the figures pages' sentences with the site's labels; site overrides win."""
+    base = CATALOGUES.get(language.split("-")[0].lower(), ENGLISH)
+    return Labels({**ENGLISH, **base, **labels})

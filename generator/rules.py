@@ -1,0 +1,179 @@
+"""The service rules: the promises staff keep to customers, checked before anything is published.
+
+Each rule gives warnings (`--strict` makes them errors) and has an off switch under `rules:` in
+site_config.yml. Rules judge the review files as staff wrote them, withheld reviews included.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from difflib import SequenceMatcher
+
+from .config import SiteConfig
+from .problems import Problems
+from .review import Review, ThreadEntry
+
+# Replies shorter than this many words ("Thank you!") are too short to call canned.
+CANNED_MIN_WORDS = 6
+_WORD = re.compile(r"\w+")
+DAYS_PER_MONTH = 30.44  # a mean month: 61 days are 2 months
+
+
+def say_duration(delta: timedelta) -> str:
+    """Return '45 minutes', '30 hours', '12 days' or '9 months': rounded down, never overstated."""
+    minutes = max(int(delta.total_seconds() // 60), 1)
+    hours, days = minutes // 60, minutes // (60 * 24)
+    if hours < 1:
+        number, unit = minutes, "minute"
+    elif hours < 48:
+        number, unit = hours, "hour"
+    elif days < 2 * DAYS_PER_MONTH:
+        number, unit = days, "day"
+    else:
+        number, unit = int(days // DAYS_PER_MONTH), "month"
+    return f"{number} {unit}{'' if number == 1 else 's'}"
+
+
+def check_rules(reviews: list[Review], config: SiteConfig, now: datetime) -> Problems:
+    """Return a warning for every broken service rule that is switched on."""
+    problems = Problems()
+    rules = config.rules
+    for review in reviews:
+        if rules.unanswered:
+            check_unanswered(review, config, now, problems)
+        if rules.rule_of_two:
+            check_rule_of_two(review, problems)
+        if rules.silent_switch:
+            check_silent_switch(review, problems)
+    if rules.canned_replies is not None:
+        check_canned_replies(reviews, rules.canned_replies, problems)
+    return problems
+
+
+def check_unanswered(review: Review, config: SiteConfig, now: datetime, problems: Problems) -> None:
+    """Warn when a review has no public reply and is older than the promise."""
+    promise = config.promise.first_reply_for(review.channel)
+    waited = now - review.received
+    if review.first_public_reply or waited <= promise:
+        return
+    problems.warn(
+        review.path,
+        review.lines.get("received", 1),
+        f"unanswered for {say_duration(waited)}, {say_duration(waited - promise)} past the "
+        f"promise of a first public reply within {say_duration(promise)}; add a reply from the "
+        "business under 'thread:'",
+    )
+
+
+def check_rule_of_two(review: Review, problems: Problems) -> None:
+    """Warn at the third public business reply in one thread."""
+    public = [(i, entry) for i, entry in enumerate(review.thread, 1) if entry.public_reply]
+    if len(public) > 2:
+        index, entry = public[2]
+        problems.warn(
+            review.path,
+            entry.line,
+            f"thread[{index}]: a third public reply in one thread; the rule of two allows two, "
+            "then take the talk to a private channel (an entry with private: true and via: "
+            "email, phone, chat, message or in-store)",
+        )
+
+
+def check_silent_switch(review: Review, problems: Problems) -> None:
+    """Warn at a private entry that no public business reply comes before."""
+    for index, entry in enumerate(review.thread, 1):
+        if entry.public_reply:
+            return
+        if entry.private:
+            problems.warn(
+                review.path,
+                entry.line,
+                f"thread[{index}]: the talk moved to a private channel with no public reply "
+                "before it, so readers see silence; first reply in public and say where the "
+                "talk continues",
+            )
+            return
+
+
+@dataclass(frozen=True)
+class _Reply:
+    review: Review
+    index: int
+    entry: ThreadEntry
+    words: tuple[str, ...]
+
+
+def _replies(reviews: list[Review]) -> list[_Reply]:
+    replies = []
+    for review in reviews:
+        for index, entry in enumerate(review.thread, 1):
+            words = tuple(_WORD.findall(entry.text.lower())) if entry.public_reply else ()
+            if len(words) >= CANNED_MIN_WORDS:
+                replies.append(_Reply(review, index, entry, words))
+    return sorted(replies, key=lambda r: (r.entry.at, r.review.path, r.index))
+
+
+def check_canned_replies(reviews: list[Review], threshold: float, problems: Problems) -> None:
+    """Warn at each public reply nearly identical to an earlier one (similarity ≥ threshold).
+
+    Similarity is difflib's ratio on the sequences of words, lowercased, punctuation ignored.
+    Cheap filters come first so thousands of replies are checked in seconds.
+    """
+    seen: dict[tuple[str, ...], _Reply] = {}
+    earlier: list[_Reply] = []
+    postings: dict[tuple[str, str], list[int]] = {}
+    matcher = SequenceMatcher(autojunk=False)
+    for reply in _replies(reviews):
+        words = reply.words
+        pairs = set(zip(words, words[1:], strict=False))
+        match, best = seen.get(words), 1.0
+        if match is None:
+            match, best = _most_similar(reply, pairs, earlier, postings, threshold, matcher)
+        if match is not None:
+            _warn_canned(reply, match, best, problems)
+        seen.setdefault(words, reply)
+        for pair in pairs:
+            postings.setdefault(pair, []).append(len(earlier))
+        earlier.append(reply)
+
+
+def _most_similar(reply, pairs, earlier, postings, threshold, matcher):
+    """Return the earlier reply most like this one, at or above threshold, and the similarity.
+
+    Sequences this alike share at least (3t − 2) of their word pairs (at 0.85, over half), and
+    their lengths are within t/(2 − t) of each other; only replies passing both are compared.
+    """
+    shared = Counter()
+    for pair in pairs:
+        shared.update(postings.get(pair, ()))
+    need = len(pairs) * (3 * threshold - 2) - 1
+    size = len(reply.words)
+    low, high = size * threshold / (2 - threshold), size * (2 - threshold) / threshold
+    match, best = None, threshold
+    matcher.set_seq2(reply.words)
+    for position in [p for p, count in shared.items() if count >= need]:
+        other = earlier[position]
+        if not low <= len(other.words) <= high:
+            continue
+        matcher.set_seq1(other.words)
+        if matcher.quick_ratio() >= best and (ratio := matcher.ratio()) >= best:
+            match, best = other, ratio
+    return match, best
+
+
+def _warn_canned(reply: _Reply, other: _Reply, similarity: float, problems: Problems) -> None:
+    where = (
+        f"thread[{other.index}] above"
+        if other.review is reply.review
+        else f"{other.review.path}:{other.entry.line} (thread[{other.index}])"
+    )
+    problems.warn(
+        reply.review.path,
+        reply.entry.line,
+        f"thread[{reply.index}]: this reply is {math.floor(similarity * 100)} % the same as "
+        f"{where}; empathy cannot be pasted: write to this customer about their own case",
+    )

@@ -1,0 +1,326 @@
+"""The figures page: every figure for both periods as rows, the pictures, the ledger.
+
+Each figure links to a page listing the cases behind it (withheld ones only counted), so a
+visitor can check every number. Words come from figurewords.py, numbers from figures.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from babel.numbers import format_decimal, format_percent
+
+from .case import Case
+from .dates import DateFormatter
+from .figures import Figures, PeriodFigures, ReplyTimes, Share
+from .labels import Labels, channel_labels
+from .pages import HIDE, Site
+from .pictures import make_pictures
+from .render import Page, Renderer
+from .review import KINDS, STATUSES, Review
+
+FIGURES_URL = "figures/"
+
+
+@dataclass
+class Cell:
+    """One figure for one period: the number, a detail, the page of cases behind it."""
+
+    text: str
+    detail: str = ""
+    url: str | None = None
+    cases: int = 0
+    withheld: int = 0
+
+
+@dataclass
+class Row:
+    """One figure across the periods, with the sentence that says how it is computed."""
+
+    label: str
+    how: str
+    cells: list[Cell]
+    sub: bool = False
+
+
+@dataclass
+class Section:
+    title: str
+    rows: list[Row]
+
+
+@dataclass
+class Evidence:
+    """A page listing the cases behind one figure for one period."""
+
+    url: str
+    title: str
+    period: str
+    cases: list[Case]
+    withheld: int
+
+
+@dataclass
+class FiguresView:
+    """Everything the figures template shows."""
+
+    sections: list[Section]
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+class FiguresViewMaker:
+    """Turns measured figures into rows of words, for one site."""
+
+    def __init__(self, site: Site, words: Labels):
+        self.site = site
+        self.words = words
+        self.dates = DateFormatter(site.config.language, site.config.timezone)
+        self.locale = self.dates.locale
+        self.cases = {case.id: case for case in site.cases}
+        self.channels = channel_labels(site.config.channels, site.labels)
+        self.evidence: list[Evidence] = []
+
+    def percent(self, share: Share) -> Cell:
+        rate = share.rate
+        text = format_percent(rate, locale=self.locale) if rate is not None else None
+        return Cell(text or self.words["nothing_yet"], self._of(share.count, share.total))
+
+    def _of(self, count: int, total: int) -> str:
+        return self.words["share_of"].format(count=count, total=total)
+
+    def duration(self, delta: timedelta | None) -> str:
+        return self.dates.duration(delta) if delta is not None else self.words["nothing_yet"]
+
+    def backed(self, cell: Cell, period: PeriodFigures, key: str, title: str, basis) -> Cell:
+        """Attach the page of cases behind a cell (none when nothing is behind it)."""
+        if not basis:
+            return cell
+        linked = [self.cases[r.id] for r in basis if r.id in self.cases]
+        cell.url = f"{FIGURES_URL}{period.key}/{key}/"
+        cell.cases, cell.withheld = len(linked), len(basis) - len(linked)
+        self.evidence.append(
+            Evidence(cell.url, title, self.words[f"period_{period.key}"], linked, cell.withheld)
+        )
+        return cell
+
+    def row(self, key: str, label: str, how: str, measure, sub: bool = False) -> Row:
+        """Return a row: `measure(period)` gives (cell, the reviews behind it) per period."""
+        cells = []
+        for period in self.periods:
+            cell, basis = measure(period)
+            cells.append(self.backed(cell, period, key, label, basis))
+        return Row(label, how, cells, sub)
+
+    def count(self, key: str, label: str, how: str, group, sub: bool = True) -> Row:
+        """Return a row counting the reviews `group(period)` picks."""
+        number = lambda p: (Cell(format_decimal(len(group(p)), locale=self.locale)), group(p))  # noqa: E731
+        return self.row(key, label, how, number, sub)
+
+    def heading(self, label: str, how: str) -> Row:
+        return Row(label, how, [Cell("") for _ in self.periods])
+
+    def reply_cell(self, times: ReplyTimes | None) -> tuple[Cell, tuple[Review, ...]]:
+        if times is None or not times.basis:
+            return Cell(self.words["nothing_yet"]), ()
+        promise = self.duration(times.promise) if times.promise else self.words["each_promise"]
+        detail = self.words["reply_times"].format(
+            median=self.duration(times.median),
+            p90=self.duration(times.p90),
+            kept=times.kept.count,
+            total=times.kept.total,
+            promise=promise,
+        )
+        return Cell(self.duration(times.median), detail), times.basis
+
+    def make(self, figures: Figures) -> FiguresView:
+        """Return the page's sections; the evidence pages are collected on the way."""
+        self.periods = figures.periods
+        w, labels = self.words, self.site.labels
+        sections = [
+            Section(w["section_received"], self.received_rows()),
+            Section(
+                w["section_replies"],
+                [
+                    self.row(
+                        "complaints-answered",
+                        w["fig_complaint_reply_rate"],
+                        w["how_complaint_reply_rate"],
+                        lambda p: (self.percent(p.complaint_reply_rate), p.complaints),
+                    ),
+                    self.row(
+                        "answered",
+                        w["fig_reply_rate"],
+                        w["how_reply_rate"],
+                        lambda p: (self.percent(p.reply_rate), p.reviews),
+                    ),
+                ],
+            ),
+            Section(w["section_first_reply"], self.first_reply_rows()),
+            Section(
+                w["section_outcomes"],
+                [
+                    self.row(
+                        f"outcome-{s}",
+                        labels[f"status_{s}"],
+                        w["how_outcomes"] if not i else "",
+                        lambda p, s=s: (
+                            self.percent(p.outcomes[s]),
+                            tuple(r for r in p.complaints if r.status == s),
+                        ),
+                    )
+                    for i, s in enumerate(STATUSES)
+                ]
+                + [
+                    self.row(
+                        "time-to-resolve",
+                        w["fig_time_to_resolve"],
+                        w["how_time_to_resolve"],
+                        lambda p: (
+                            Cell(self.duration(p.time_to_resolve.median)),
+                            p.time_to_resolve.basis,
+                        ),
+                    ),
+                ],
+            ),
+            Section(
+                w["section_after"],
+                [
+                    self.row(
+                        "won-back",
+                        w["fig_won_back"],
+                        w["how_won_back"],
+                        lambda p: (self._won_back(p), p.won_back.basis),
+                    ),
+                    self.row(
+                        "rule-of-two",
+                        w["fig_rule_of_two"],
+                        w["how_rule_of_two"],
+                        lambda p: (self.percent(p.rule_of_two), p.rule_of_two.basis),
+                    ),
+                    self.count(
+                        "changes",
+                        w["fig_changes"],
+                        w["how_changes"],
+                        lambda p: p.changes,
+                        sub=False,
+                    ),
+                ],
+            ),
+        ]
+        return FiguresView(sections, self.evidence)
+
+    def received_rows(self) -> list[Row]:
+        w, labels = self.words, self.site.labels
+        rows = [
+            self.count(
+                "received", w["fig_received"], w["how_received"], lambda p: p.reviews, sub=False
+            ),
+            self.heading(labels["channels"], w["how_by_channel"]),
+        ]
+        rows += [
+            self.count(f"channel-{c}", label, "", lambda p, c=c: p.by_channel.get(c, ()))
+            for c, label in self.channels.items()
+            if any(c in p.by_channel for p in self.periods)
+        ]
+        rows.append(self.heading(w["by_kind"], w["how_by_kind"]))
+        rows += [
+            self.count(f"kind-{k}", labels[f"kind_{k}"], "", lambda p, k=k: p.by_kind.get(k, ()))
+            for k in KINDS
+            if any(k in p.by_kind for p in self.periods)
+        ]
+        rows.append(
+            self.row(
+                "average", w["fig_average"], w["how_average"], lambda p: (self._average(p), p.rated)
+            )
+        )
+        return rows
+
+    def first_reply_rows(self) -> list[Row]:
+        w = self.words
+        rows = [
+            self.row(
+                "first-reply",
+                w["fig_first_reply"],
+                w["how_first_reply"],
+                lambda p: self.reply_cell(p.first_reply),
+            )
+        ]
+        channels = [
+            (c, label)
+            for c, label in self.channels.items()
+            if any(_times_for(p, c) for p in self.periods)
+        ]
+        rows += [
+            self.row(
+                f"first-reply-{c}",
+                label,
+                w["how_first_reply_channel"] if not i else "",
+                lambda p, c=c: self.reply_cell(_times_for(p, c)),
+                sub=True,
+            )
+            for i, (c, label) in enumerate(channels)
+        ]
+        return rows
+
+    def _average(self, period: PeriodFigures) -> Cell:
+        if period.average_rating is None:
+            return Cell(self.words["nothing_yet"])
+        average = format_decimal(period.average_rating, format="0.0", locale=self.locale)
+        return Cell(f"{average} ★", self._of(len(period.rated), len(period.reviews)))
+
+    def _won_back(self, period: PeriodFigures) -> Cell:
+        won = period.won_back
+        if not won.count:
+            return Cell("0")
+        return Cell(
+            format_decimal(won.count, locale=self.locale),
+            self.words["won_back"].format(
+                before=format_decimal(won.before, format="0.0", locale=self.locale),
+                after=format_decimal(won.after, format="0.0", locale=self.locale),
+            ),
+        )
+
+
+def _times_for(period: PeriodFigures, channel: str) -> ReplyTimes | None:
+    return next((t for t in period.first_reply_by_channel if t.channel == channel), None)
+
+
+def render_figures_pages(site: Site, renderer: Renderer, words: Labels) -> list[Page]:
+    """Return /figures/ and one page per figure listing the cases behind it."""
+    view = FiguresViewMaker(site, words).make(site.figures)
+    dates = DateFormatter(site.config.language, site.config.timezone)
+    built = site.built or datetime.now(site.config.timezone)
+    pages = [
+        renderer.page(
+            "figures.html",
+            FIGURES_URL + "index.md",
+            FIGURES_URL,
+            site.labels["figures"],
+            meta={"hide": HIDE},
+            view=view,
+            pictures=make_pictures(site, words),
+            words=words,
+            ledger=site.ledger,
+            periods=[words["period_year"], words["period_all"]],
+            built=dates.day(built),
+        )
+    ]
+    for evidence in view.evidence:
+        pages.append(
+            renderer.page(
+                "figure_cases.html",
+                evidence.url + "index.md",
+                evidence.url,
+                f"{evidence.title} · {evidence.period}",
+                meta={"hide": HIDE, "search": {"exclude": True}},
+                evidence=evidence,
+                words=words,
+            )
+        )
+    return pages
+
+
+def showcase_nav(labels: Labels) -> list[dict[str, str]]:
+    """Return the nav entries of the figures page and the changes page."""
+    return [{labels["figures"]: FIGURES_URL + "index.md"}, {labels["changes"]: "changes/index.md"}]
