@@ -203,3 +203,48 @@ def test_reviewwall_check_passes_after_importing_every_example(project, capsys):
     assert main(["-C", str(root), "check"]) == 0  # service-rule warnings only, no errors
     last = capsys.readouterr().out.splitlines()[-1]
     assert last.endswith("(18 reviews checked).") and last.startswith("0 errors and ")
+
+
+def test_source_id_is_the_id_else_the_link_else_a_hash_and_language_falls_back(
+    project, capsys, tmp_path
+):
+    feed = tmp_path / "forum.xml"
+    feed.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en"><title>Reviews</title><id>urn:f</id>
+<updated>2026-11-05T10:00:00Z</updated>
+<entry xml:lang="nb"><id>urn:f:1</id><title>Bra</title><link href="https://forum.example/t/1"/>
+<published>2026-11-02T09:00:00+01:00</published><content type="text">Rated 5 out of 5.</content>
+</entry>
+<entry><title>No id</title><link href="https://forum.example/t/2"/>
+<updated>2026-11-03T09:30:00-05:00</updated><content type="text">4/5, would buy again.</content>
+</entry>
+<entry><title>Nothing but words</title><author><name>Kari</name></author>
+<published>2026-11-04T08:00:00Z</published><content type="text">★★★☆☆ slow, fine.</content>
+</entry>
+</feed>
+""",
+        encoding="utf-8",
+    )
+    root = project()
+    assert run(root, capsys, str(feed), "--channel", "other")[0] == 0
+    found = {
+        r.source_id: (r.received.isoformat(), r.language, r.rating, r.url)
+        for r in load_project(root).reviews
+    }
+    assert found == {
+        "urn:f:1": ("2026-11-02T09:00:00+01:00", "nb", 5, "https://forum.example/t/1"),
+        # No published date: the updated one, in its own zone; the feed's xml:lang.
+        "https://forum.example/t/2": (
+            "2026-11-03T09:30:00-05:00",
+            "en",
+            4,
+            "https://forum.example/t/2",
+        ),
+        # Neither id nor link: a hash of the date, author, title and text, the same every time.
+        "sha256-5c75c945d6912b5a637ed5452b843384": ("2026-11-04T08:00:00+00:00", "en", 3, None),
+    }
+    code, out, _ = run(root, capsys, str(feed), "--channel", "other")
+    assert out.splitlines()[-1] == (
+        "0 new, 3 already imported, 0 changed upstream (not touched), 0 skipped"
+    )

@@ -9,7 +9,9 @@ from io import StringIO
 from pathlib import Path
 
 from generator.build import load_project
+from generator.importer import imports
 from generator.importer.command import ProgressLine, run_import
+from generator.importer.store import read_index, write_new_file
 from tests.conftest import review
 from tests.importing import files, fixture, format_problems, make_feed, run, snapshot
 
@@ -81,6 +83,33 @@ def test_names_taken_anywhere_in_reviews_get_the_next_free_one(project, capsys):
     ]
     assert {name: snapshot(root)[name] for name in before} == before
     assert format_problems(root) == []
+
+
+def test_a_file_made_by_hand_during_the_import_is_never_overwritten(project, capsys, monkeypatch):
+    hand_written = review("app-store", "2026-11-03T10:00", "Written by hand meanwhile.", rating="5")
+    root = project()
+
+    def index_then_staff_save_a_file(root_path, reviews_dir):
+        index = read_index(root_path, reviews_dir)  # the name is still free when this is read
+        path = reviews_dir / "2026" / "2026-11-03-fjellgeit.yml"
+        path.parent.mkdir(parents=True)
+        path.write_text(hand_written, encoding="utf-8")
+        return index
+
+    monkeypatch.setattr(imports, "read_index", index_then_staff_save_a_file)
+    code, out, _ = run(root, capsys, fixture("app_store_reviews.xml"))
+    assert code == 0
+    assert out.splitlines()[1] == "reviews/2026/2026-11-03-fjellgeit-2.yml"
+    assert files(root)["reviews/2026/2026-11-03-fjellgeit.yml"] == hand_written
+    assert len(files(root)) == 4
+
+
+def test_write_new_file_refuses_a_name_that_is_taken(tmp_path):
+    path = tmp_path / "2026" / "2026-11-03-kari.yml"
+    assert write_new_file(path, "first\n")
+    assert not write_new_file(path, "second\n")
+    assert path.read_text() == "first\n"
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left
 
 
 def test_dry_run_prints_the_paths_and_writes_nothing(project, capsys):

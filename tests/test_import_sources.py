@@ -5,6 +5,7 @@ import http.server
 import socket
 import threading
 import time
+import urllib.request
 
 import pytest
 
@@ -68,6 +69,32 @@ def test_a_server_that_never_answers_times_out(project, capsys):
         f"error: cannot fetch {url}: no answer within 1 s (--timeout to wait longer)\n",
     )
     assert seconds < 5
+
+
+def test_the_default_timeout_is_ten_seconds(project, capsys, monkeypatch):
+    waited = []
+
+    def stalls(request, timeout):
+        waited.append(timeout)
+        raise TimeoutError("timed out")
+
+    monkeypatch.setattr(urllib.request, "urlopen", stalls)
+    url = "http://127.0.0.1:9/feed.xml"
+    assert run(project(), capsys, url) == (
+        1,
+        "",
+        f"error: cannot fetch {url}: no answer within 10 s (--timeout to wait longer)\n",
+    )
+    assert waited == [10.0]
+
+
+def test_an_unknown_host_is_one_line(project, capsys):
+    url = "http://reviews.invalid/feed.xml"  # .invalid never resolves (RFC 6761)
+    assert run(project(), capsys, url) == (
+        1,
+        "",
+        f"error: cannot fetch {url}: unknown host name, or no network\n",
+    )
 
 
 def test_a_slow_local_server_is_waited_for_within_the_timeout(project, capsys):
