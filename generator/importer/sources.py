@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import http.client
 import socket
 import urllib.error
 import urllib.request
@@ -58,8 +59,8 @@ def read_source(source: str, timeout: float = DEFAULT_TIMEOUT) -> Source:
 
 
 def _fetch(url: str, timeout: float) -> Source:
-    request = urllib.request.Request(url, headers={"User-Agent": f"reviewwall/{__version__}"})
     try:
+        request = urllib.request.Request(url, headers={"User-Agent": f"reviewwall/{__version__}"})
         with urllib.request.urlopen(request, timeout=timeout) as response:
             data = response.read(MAX_BYTES + 1)
             headers = {
@@ -67,6 +68,7 @@ def _fetch(url: str, timeout: float) -> Source:
                 for name, value in response.headers.items()
                 if name.lower() in ("content-type", "content-location")
             }
+            expected = response.headers.get("content-length", "")
     except urllib.error.HTTPError as error:
         raise SourceError(f"cannot fetch {url}: HTTP {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
@@ -75,7 +77,16 @@ def _fetch(url: str, timeout: float) -> Source:
         raise SourceError(f"cannot fetch {url}: {_no_answer(timeout)}") from None
     except OSError as error:
         raise SourceError(f"cannot fetch {url}: {_reason(error, timeout)}") from None
+    except http.client.HTTPException:
+        raise SourceError(f"cannot fetch {url}: the server's answer is not HTTP") from None
+    except ValueError as error:  # urllib's word for an address it cannot even split
+        raise SourceError(f"cannot fetch {url}: not a web address ({error})") from None
     _check_size(url, data)
+    if expected.isdigit() and len(data) < int(expected):
+        # A cut-off feed would parse as a broken one and lose its last entries without need.
+        raise SourceError(
+            f"cannot fetch {url}: the connection closed after {len(data)} of {expected} bytes"
+        )
     headers.setdefault("content-location", url)
     return Source(url, data, headers)
 
