@@ -1,8 +1,12 @@
 """reviewwall import of CSV exports: columns by header or --map, replies, bad rows by line."""
 
+from datetime import UTC
+
 import pytest
 
 from generator.build import load_project
+from generator.importer.csvfile import read_csv
+from generator.importer.sources import Source
 from tests.importing import files, fixture, format_problems, run
 
 
@@ -63,6 +67,42 @@ def test_a_norwegian_export_with_semicolons_bom_and_dotted_dates(project, capsys
     assert format_problems(root) == []
     code, out, _ = run(root, capsys, fixture("omtaler_eksport.csv"), "--channel", "google")
     assert out.splitlines()[-1].startswith("0 new, 2 already imported")  # the hash is stable
+
+
+@pytest.mark.parametrize(
+    ("header", "columns"),
+    [
+        (
+            "date,rating,title,text,author,reply,reply date",
+            {
+                "date": "date",
+                "rating": "rating",
+                "title": "title",
+                "text": "text",
+                "author": "author",
+                "reply": "reply",
+                "reply_date": "reply date",
+            },
+        ),
+        (
+            "Date,Stars,Review,Name",
+            {"date": "Date", "rating": "Stars", "text": "Review", "author": "Name"},
+        ),
+        (
+            "created_at,Review-Title,CONTENT,customer_name",
+            {
+                "date": "created_at",
+                "title": "Review-Title",
+                "text": "CONTENT",
+                "author": "customer_name",
+            },
+        ),
+        ("Date,Text,Comment,Body", {"date": "Date", "text": "Text"}),  # the first column wins
+    ],
+)
+def test_obvious_headers_are_mapped_without_map(header, columns):
+    source = Source("export.csv", (header + "\n").encode())
+    assert read_csv(source, {}, UTC).columns == columns
 
 
 BAD_ROWS = [
