@@ -85,6 +85,12 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("--slug", help="short name for the file (default: the author's first name)")
     new.set_defaults(run=run_new)
 
+    todo = commands.add_parser(
+        "todo", help="list the cases that need someone now: unanswered first, then open"
+    )
+    todo.add_argument("--json", action="store_true", help="print the list as JSON")
+    todo.set_defaults(run=run_todo)
+
     add_import_parser(commands)
     return parser
 
@@ -100,6 +106,18 @@ def run_check(args: argparse.Namespace) -> int:
     print_problems(project.problems, project.files)
     failed = project.problems.errors or (args.strict and project.problems.warnings)
     return 1 if failed else 0
+
+
+def run_todo(args: argparse.Namespace) -> int:
+    from .todo import format_todo, list_todo, todo_json
+
+    project = load_project(args.project)
+    if project.problems.errors:
+        print_problems(project.problems, project.files)
+        return 1
+    tasks = list_todo(project.reviews, project.config, project.now)
+    print(todo_json(tasks, project.now) if args.json else format_todo(tasks))
+    return 0
 
 
 def run_build(args: argparse.Namespace) -> int:

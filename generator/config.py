@@ -241,15 +241,18 @@ def _read_rules(fields: FieldReader, rules: dict[str, Node], config: SiteConfig)
         if key in rules and (value := fields.boolean(rules[key], f"rules.{key}")) is not None:
             setattr(config.rules, key, value)
     node = rules.get("canned_replies")
-    if node is not None and node.kind == "text":
-        value = str(node.value).strip().lower()
-        if value in ("false", "no", "off"):
-            config.rules.canned_replies = None
-        elif re.fullmatch(r"0?\.\d+|1(\.0+)?", value):
-            config.rules.canned_replies = float(value)
-        else:
-            fields.error(
-                node,
-                "rules.canned_replies",
-                f"expected a similarity from 0.5 to 1.0 (like 0.85) or false, got {shown(node)}",
-            )
+    if node is None or node.kind == "empty":
+        return
+    value = str(node.value).strip().lower() if node.kind == "text" else ""
+    if value in ("false", "no", "off"):
+        config.rules.canned_replies = None
+    elif value in ("true", "yes", "on"):
+        config.rules.canned_replies = RulesConfig.canned_replies
+    elif re.fullmatch(r"0?\.\d+|1(\.0*)?", value) and float(value) >= 0.5:
+        config.rules.canned_replies = float(value)
+    else:
+        fields.error(
+            node,
+            "rules.canned_replies",
+            f"expected a similarity from 0.5 to 1.0 (like 0.85) or false, got {shown(node)}",
+        )

@@ -1,107 +1,45 @@
 """The figures page: every figure for both periods as rows, the pictures, the ledger.
 
-Each figure links to a page listing the cases behind it (withheld ones only counted), so a
-visitor can check every number. Words come from figurewords.py, numbers from figures.py.
+Each figure links to a page listing the cases behind it (evidence.py; withheld ones only
+counted), so a visitor can check every number. Words come from figurewords.py, numbers from
+figures.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal
 
-from .case import Case
 from .dates import DateFormatter
-from .figures import Figures, PeriodFigures, ReplyTimes, Share
+from .evidence import EvidenceBook, render_evidence_pages
+from .figurecells import Cell, CellWriter, Row, Section
+from .figures import Figures, PeriodFigures, ReplyTimes
 from .labels import Labels, channel_labels
 from .pages import HIDE, Site
 from .pictures import make_pictures
 from .render import Page, Renderer
-from .review import KINDS, STATUSES, Review
+from .review import KINDS, STATUSES
 
 FIGURES_URL = "figures/"
 
 
-@dataclass
-class Cell:
-    """One figure for one period: the number, a detail, the page of cases behind it."""
-
-    text: str
-    detail: str = ""
-    url: str | None = None
-    cases: int = 0
-    withheld: int = 0
-
-
-@dataclass
-class Row:
-    """One figure across the periods, with the sentence that says how it is computed."""
-
-    label: str
-    how: str
-    cells: list[Cell]
-    sub: bool = False
-
-
-@dataclass
-class Section:
-    title: str
-    rows: list[Row]
-
-
-@dataclass
-class Evidence:
-    """A page listing the cases behind one figure for one period."""
-
-    url: str
-    title: str
-    period: str
-    cases: list[Case]
-    withheld: int
-
-
-@dataclass
-class FiguresView:
-    """Everything the figures template shows."""
-
-    sections: list[Section]
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-class FiguresViewMaker:
+class FiguresViewMaker(CellWriter):
     """Turns measured figures into rows of words, for one site."""
 
     def __init__(self, site: Site, words: Labels):
+        super().__init__(DateFormatter(site.config.language, site.config.timezone), words)
         self.site = site
-        self.words = words
-        self.dates = DateFormatter(site.config.language, site.config.timezone)
-        self.locale = self.dates.locale
-        self.cases = {case.id: case for case in site.cases}
         self.channels = channel_labels(site.config.channels, site.labels)
-        self.evidence: list[Evidence] = []
-
-    def percent(self, share: Share) -> Cell:
-        rate = share.rate
-        text = format_percent(rate, locale=self.locale) if rate is not None else None
-        return Cell(text or self.words["nothing_yet"], self._of(share.count, share.total))
-
-    def _of(self, count: int, total: int) -> str:
-        return self.words["share_of"].format(count=count, total=total)
-
-    def duration(self, delta: timedelta | None) -> str:
-        return self.dates.duration(delta) if delta is not None else self.words["nothing_yet"]
+        self.evidence = EvidenceBook(site.cases)
 
     def backed(self, cell: Cell, period: PeriodFigures, key: str, title: str, basis) -> Cell:
         """Attach the page of cases behind a cell (none when nothing is behind it)."""
         if not basis:
             return cell
-        linked = [self.cases[r.id] for r in basis if r.id in self.cases]
         cell.url = f"{FIGURES_URL}{period.key}/{key}/"
-        cell.cases, cell.withheld = len(linked), len(basis) - len(linked)
-        self.evidence.append(
-            Evidence(cell.url, title, self.words[f"period_{period.key}"], linked, cell.withheld)
-        )
+        period_name = self.words[f"period_{period.key}"]
+        cell.withheld = self.evidence.add(cell.url, title, period_name, basis).withheld
         return cell
 
     def row(self, key: str, label: str, how: str, measure, sub: bool = False) -> Row:
@@ -120,20 +58,7 @@ class FiguresViewMaker:
     def heading(self, label: str, how: str) -> Row:
         return Row(label, how, [Cell("") for _ in self.periods])
 
-    def reply_cell(self, times: ReplyTimes | None) -> tuple[Cell, tuple[Review, ...]]:
-        if times is None or not times.basis:
-            return Cell(self.words["nothing_yet"]), ()
-        promise = self.duration(times.promise) if times.promise else self.words["each_promise"]
-        detail = self.words["reply_times"].format(
-            median=self.duration(times.median),
-            p90=self.duration(times.p90),
-            kept=times.kept.count,
-            total=times.kept.total,
-            promise=promise,
-        )
-        return Cell(self.duration(times.median), detail), times.basis
-
-    def make(self, figures: Figures) -> FiguresView:
+    def make(self, figures: Figures) -> list[Section]:
         """Return the page's sections; the evidence pages are collected on the way."""
         self.periods = figures.periods
         w, labels = self.words, self.site.labels
@@ -190,7 +115,7 @@ class FiguresViewMaker:
                         "won-back",
                         w["fig_won_back"],
                         w["how_won_back"],
-                        lambda p: (self._won_back(p), p.won_back.basis),
+                        lambda p: (self.won_back(p), p.won_back.basis),
                     ),
                     self.row(
                         "rule-of-two",
@@ -208,7 +133,7 @@ class FiguresViewMaker:
                 ],
             ),
         ]
-        return FiguresView(sections, self.evidence)
+        return sections
 
     def received_rows(self) -> list[Row]:
         w, labels = self.words, self.site.labels
@@ -231,7 +156,7 @@ class FiguresViewMaker:
         ]
         rows.append(
             self.row(
-                "average", w["fig_average"], w["how_average"], lambda p: (self._average(p), p.rated)
+                "average", w["fig_average"], w["how_average"], lambda p: (self.average(p), p.rated)
             )
         )
         return rows
@@ -263,24 +188,6 @@ class FiguresViewMaker:
         ]
         return rows
 
-    def _average(self, period: PeriodFigures) -> Cell:
-        if period.average_rating is None:
-            return Cell(self.words["nothing_yet"])
-        average = format_decimal(period.average_rating, format="0.0", locale=self.locale)
-        return Cell(f"{average} ★", self._of(len(period.rated), len(period.reviews)))
-
-    def _won_back(self, period: PeriodFigures) -> Cell:
-        won = period.won_back
-        if not won.count:
-            return Cell("0")
-        return Cell(
-            format_decimal(won.count, locale=self.locale),
-            self.words["won_back"].format(
-                before=format_decimal(won.before, format="0.0", locale=self.locale),
-                after=format_decimal(won.after, format="0.0", locale=self.locale),
-            ),
-        )
-
 
 def _times_for(period: PeriodFigures, channel: str) -> ReplyTimes | None:
     return next((t for t in period.first_reply_by_channel if t.channel == channel), None)
@@ -288,37 +195,24 @@ def _times_for(period: PeriodFigures, channel: str) -> ReplyTimes | None:
 
 def render_figures_pages(site: Site, renderer: Renderer, words: Labels) -> list[Page]:
     """Return /figures/ and one page per figure listing the cases behind it."""
-    view = FiguresViewMaker(site, words).make(site.figures)
+    maker = FiguresViewMaker(site, words)
+    sections = maker.make(site.figures)
     dates = DateFormatter(site.config.language, site.config.timezone)
     built = site.built or datetime.now(site.config.timezone)
-    pages = [
-        renderer.page(
-            "figures.html",
-            FIGURES_URL + "index.md",
-            FIGURES_URL,
-            site.labels["figures"],
-            meta={"hide": HIDE},
-            view=view,
-            pictures=make_pictures(site, words),
-            words=words,
-            ledger=site.ledger,
-            periods=[words["period_year"], words["period_all"]],
-            built=dates.day(built),
-        )
-    ]
-    for evidence in view.evidence:
-        pages.append(
-            renderer.page(
-                "figure_cases.html",
-                evidence.url + "index.md",
-                evidence.url,
-                f"{evidence.title} · {evidence.period}",
-                meta={"hide": HIDE, "search": {"exclude": True}},
-                evidence=evidence,
-                words=words,
-            )
-        )
-    return pages
+    figures_page = renderer.page(
+        "figures.html",
+        FIGURES_URL + "index.md",
+        FIGURES_URL,
+        site.labels["figures"],
+        meta={"hide": HIDE},
+        sections=sections,
+        pictures=make_pictures(site, words),
+        words=words,
+        ledger=site.ledger,
+        periods=[words["period_year"], words["period_all"]],
+        intro=words["figures_intro"].format(date=dates.day(built)),
+    )
+    return [figures_page, *render_evidence_pages(maker.evidence, renderer, words)]
 
 
 def showcase_nav(labels: Labels) -> list[dict[str, str]]:

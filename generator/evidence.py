@@ -1,0 +1,56 @@
+"""The pages behind the figures: for one figure and one period, the cases it is computed from.
+
+Withheld reviews are counted on these pages, never shown: they have no Case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .case import Case
+from .labels import Labels
+from .pages import HIDE
+from .render import Page, Renderer
+from .review import Review
+
+
+@dataclass
+class Evidence:
+    """A page listing the cases behind one figure for one period, oldest first."""
+
+    url: str
+    title: str
+    period: str
+    cases: list[Case]
+    withheld: int
+
+
+class EvidenceBook:
+    """Collects the evidence pages while the figures page is put together."""
+
+    def __init__(self, cases: list[Case]):
+        self.cases = {case.id: case for case in cases}
+        self.pages: list[Evidence] = []
+
+    def add(self, url: str, title: str, period: str, basis: tuple[Review, ...]) -> Evidence:
+        """Return a new evidence page for these reviews; withheld ones are only counted."""
+        shown = [self.cases[r.id] for r in basis if r.id in self.cases]
+        evidence = Evidence(url, title, period, shown, len(basis) - len(shown))
+        self.pages.append(evidence)
+        return evidence
+
+
+def render_evidence_pages(book: EvidenceBook, renderer: Renderer, words: Labels) -> list[Page]:
+    """Return one page per collected figure; search skips them (they repeat the cases)."""
+    return [
+        renderer.page(
+            "figure_cases.html",
+            evidence.url + "index.md",
+            evidence.url,
+            f"{evidence.title} · {evidence.period}",
+            meta={"hide": HIDE, "search": {"exclude": True}},
+            evidence=evidence,
+            words=words,
+        )
+        for evidence in book.pages
+    ]
