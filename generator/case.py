@@ -61,6 +61,7 @@ class Case:
     original_url: str | None
     status: str
     status_label: str
+    has_outcome: bool  # False for praise without one: no "open" badge on a thank-you
     history_url: str | None = None  # the review file's history in the site's repository
     first_reply_excerpt: str | None = None
     first_reply_by: str | None = None
@@ -151,6 +152,7 @@ class CaseMaker:
             ),
             status=review.status,
             status_label=self.labels[f"status_{review.status}"],
+            has_outcome=review.has_outcome,
             public_replies=len(review.public_replies),
             updated_iso=iso(updated),
             text=text,
@@ -181,12 +183,11 @@ class CaseMaker:
                 step.who = self.clean(entry.by) or self.config.name
                 delay = self.dates.duration(entry.at - (review.received if first else previous))
                 step.after = say("answered_after" if first else "replied_after", duration=delay)
-                step.html = render_markdown(self.clean(entry.text))
-                step.text = markdown_to_text(self.clean(entry.text))
+                reply = self.clean(entry.text)
+                step.html = render_markdown(reply)
+                step.text = markdown_to_text(reply)
                 if first:
-                    case.first_reply_excerpt = excerpt(
-                        markdown_to_text(self.clean(entry.text)), 220
-                    )
+                    case.first_reply_excerpt = excerpt(step.text, 220)
                     case.first_reply_by = step.who
                     case.first_reply_after = step.after
                 first = False

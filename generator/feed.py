@@ -58,11 +58,12 @@ def entry_html(case: Case, labels: Labels) -> str:
         parts.append(reply.html)
     else:
         parts.append(Markup("<p>{}</p>").format(labels["no_reply_yet"]))
-    heading = f"{labels['outcome']}: {case.status_label}"
-    if case.outcome_date:
-        heading += f", {case.outcome_date}"
-    parts.append(Markup("<p><strong>{}</strong></p>").format(heading))
-    parts.append(case.outcome_html)
+    if case.has_outcome:
+        heading = f"{labels['outcome']}: {case.status_label}"
+        if case.outcome_date:
+            heading += f", {case.outcome_date}"
+        parts.append(Markup("<p><strong>{}</strong></p>").format(heading))
+        parts.append(case.outcome_html)
     return str(Markup("\n").join(part for part in parts if part))
 
 
@@ -84,7 +85,8 @@ def render_feed(config: SiteConfig, labels: Labels, cases: list[Case]) -> bytes:
     for case in ordered:
         entry = ET.SubElement(feed, "entry")
         _text(entry, "id", entry_id(config, case))
-        _text(entry, "title", f"{case.title_line} · {case.status_label}")
+        status = f" · {case.status_label}" if case.has_outcome else ""
+        _text(entry, "title", case.title_line + status)
         _text(entry, "published", _moment(case.received))
         _text(entry, "updated", _moment(case.updated))
         _link(entry, config.link(case.url), "alternate", "text/html")

@@ -114,6 +114,14 @@ class Review:
         return self.outcome.status
 
     @property
+    def has_outcome(self) -> bool:
+        """Return whether the case has, or needs, an outcome: praise needs none until staff set one.
+
+        A thank-you is not an "open case"; a complaint, question or suggestion is, until it ends.
+        """
+        return self.kind != "praise" or self.status != "open"
+
+    @property
     def public_replies(self) -> list[ThreadEntry]:
         return [entry for entry in self.thread if entry.public_reply]
 

@@ -65,7 +65,9 @@ def make_listings(
         Listing("", labels["all_reviews"], cases),
         Listing("complaints", labels["complaints"], [c for c in cases if c.kind == "complaint"]),
         Listing("praise", labels["praise"], [c for c in cases if c.kind == "praise"]),
-        Listing("open", labels["open_cases"], [c for c in cases if c.status == "open"]),
+        Listing(
+            "open", labels["open_cases"], [c for c in cases if c.status == "open" and c.has_outcome]
+        ),
         Listing("resolved", labels["resolved_cases"], [c for c in cases if c.status == "resolved"]),
     ]
     for channel, label in channel_labels.items():

@@ -30,6 +30,25 @@ def case_urls(root: Path) -> list[str]:
     )
 
 
+def test_home_figures_sit_side_by_side_and_bars_follow_the_counts(sample_site, serve_site, browser):
+    server = serve_site(sample_site / "site")
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    tab.goto(server.url(""))
+    tops = tab.eval_on_selector_all(
+        ".rw-figures > li", "items => items.map(i => i.getBoundingClientRect().top)"
+    )
+    assert len(tops) == 5 and len(set(tops)) == 1  # one row of cards on a desktop
+    rows = tab.eval_on_selector_all(
+        ".rw-distribution tr",
+        "rows => rows.map(r => [Number(r.querySelector('.rw-num').textContent),"
+        " r.querySelector('.rw-bar').getBoundingClientRect().width])",
+    )
+    widest = max(rows, key=lambda row: row[0])
+    for count, width in rows:  # each bar as long as its share, to a pixel
+        assert abs(width - widest[1] * count / widest[0]) <= 1.5, rows
+    tab.close()
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_pages_fit_the_screen_without_errors(sample_site, serve_site, browser, width, tmp_path):
     server = serve_site(sample_site / "site")
