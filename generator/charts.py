@@ -137,7 +137,8 @@ def _legend(series: list[Series], line_label: str | None) -> list[str]:
     items, x = [], LABEL
     for one in series:
         items.append(
-            f'<rect class="rw-chart-bar {escape(one.css)}" x="{x}" y="4" width="12" height="12"/>'
+            f'<rect class="rw-chart-key rw-chart-bar {escape(one.css)}" x="{x}" y="4" width="12" '
+            'height="12"/>'
             f'<text class="rw-chart-label" x="{x + 16}" y="14">{escape(one.name)}</text>'
         )
         x += 24 + len(one.name) * 7

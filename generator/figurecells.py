@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from babel.dates import format_timedelta
 from babel.numbers import format_decimal, format_percent
 
 from .dates import DateFormatter
@@ -59,7 +60,14 @@ class CellWriter:
         return self.words["share_of"].format(count=count, total=total)
 
     def duration(self, delta: timedelta | None) -> str:
-        return self.dates.duration(delta) if delta is not None else self.words["nothing_yet"]
+        """Return '36 hours' or '9 days', or a dash for no time at all."""
+        # Days only from two of them: 36 hours shown as '2 days' would hide a late reply.
+        if delta is None:
+            return self.words["nothing_yet"]
+        seconds = max(delta.total_seconds(), 60)
+        return format_timedelta(
+            timedelta(seconds=seconds), threshold=2, format="long", locale=self.locale
+        )
 
     def reply_cell(self, times: ReplyTimes | None) -> tuple[Cell, tuple[Review, ...]]:
         """Return the median time to a first reply, with the 90th percentile and the promise."""

@@ -79,13 +79,14 @@ ENGLISH = {
     "ledger_title": "Transparency ledger",
     "ledger_intro": "Every review file in the repository, by what this site shows of it.",
     "evidence_intro": "The cases this figure is computed from, oldest first: {period}.",
-    "evidence_withheld": "{count} withheld reviews are counted too; their text is not published.",
+    "evidence_withheld": "Withheld reviews counted here too (their text is not published): "
+    "{count}.",
     "evidence_none": "No published case is behind this figure.",
     "back_to_figures": "All figures",
     "changes_intro": "Every change we made because a customer told us something, newest first, "
     "with the case behind it. Bad feedback is how we learn.",
     "changes_empty": "No changes recorded yet.",
-    "changes_withheld": "{count} more changes came from reviews whose text is withheld.",
+    "changes_withheld": "Changes from withheld reviews, counted but not shown: {count}.",
     "change_cases": "The case behind it",
 }
 
@@ -157,14 +158,14 @@ NORWEGIAN = {
     "ledger_title": "Åpenhetsregnskap",
     "ledger_intro": "Alle omtalefilene i arkivet, etter hva nettstedet viser av dem.",
     "evidence_intro": "Sakene dette tallet regnes ut fra, eldste først: {period}.",
-    "evidence_withheld": "{count} omtaler som holdes tilbake, teller også med; teksten deres "
-    "publiseres ikke.",
+    "evidence_withheld": "Omtaler som holdes tilbake, teller også med her (teksten deres "
+    "publiseres ikke): {count}.",
     "evidence_none": "Ingen publisert sak ligger bak dette tallet.",
     "back_to_figures": "Alle tall",
     "changes_intro": "Alt vi har endret fordi en kunde sa fra, nyeste først, med saken bak. "
     "Dårlige tilbakemeldinger er slik vi lærer.",
     "changes_empty": "Ingen endringer registrert ennå.",
-    "changes_withheld": "{count} endringer til kom fra omtaler som holdes tilbake.",
+    "changes_withheld": "Endringer fra omtaler som holdes tilbake, talt men ikke vist: {count}.",
     "change_cases": "Saken bak",
 }
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
-from babel.dates import format_date, format_timedelta
+from babel.dates import format_date
 from babel.numbers import format_decimal
+from babel.units import format_unit
 from markupsafe import Markup
 
 from .charts import Bar, Series, bar_chart, column_chart
 from .dates import DateFormatter
+from .figurecells import CellWriter
 from .labels import Labels
 from .pages import Site
 
@@ -37,12 +38,10 @@ def make_pictures(site: Site, words: Labels) -> list[Chart]:
     promise = site.config.promise.first_reply
 
     def hours_text(hours: float) -> str:
-        if not hours:
-            return "0"
-        return format_timedelta(timedelta(hours=hours), format="narrow", locale=locale)
+        # The axis counts hours, so its labels do too: '48h', not '2d'.
+        return format_unit(hours, "duration-hour", length="narrow", locale=locale) if hours else "0"
 
-    def duration(delta: timedelta | None) -> str:
-        return dates.duration(delta) if delta is not None else words["nothing_yet"]
+    duration = CellWriter(dates, words).duration  # the same words as the figures' cells
 
     ratings = Chart(
         words["chart_ratings"],
