@@ -231,7 +231,7 @@ def _import_one(
     except StoreError as error:
         report.warnings += [f"warning: {line}" for line in error.lines]
         return "that cannot be written as YAML"
-    path = plan_path(config.reviews_dir, candidate, index.taken)
+    path = plan_path(config.reviews_dir, candidate, index)
     relative = path.relative_to(root).as_posix()
     problems = Problems()
     check_document(Document(path.stem, relative, tree), config, problems)
@@ -240,7 +240,7 @@ def _import_one(
         return "that would not pass check"
     if not report.dry_run:
         while not write_new_file(path, text):  # a file made by hand meanwhile: take the next name
-            path = plan_path(config.reviews_dir, candidate, index.taken)
+            path = plan_path(config.reviews_dir, candidate, index)
             relative = path.relative_to(root).as_posix()
     report.new.append(relative)
     report.unrated += candidate.rating is None

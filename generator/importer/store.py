@@ -45,6 +45,9 @@ class Index:
 
     imported: dict[str, Imported] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
+    # The suffix to try next per base name: a feed where every author is "Customer" would
+    # otherwise try every taken name again for each new file.
+    next_suffix: dict[str, int] = field(default_factory=dict)
 
 
 def read_index(root: Path, reviews_dir: Path) -> Index:
@@ -110,16 +113,18 @@ def import_lock(reviews_dir: Path, waiting: Callable[[], None]) -> Iterator[None
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def plan_path(reviews_dir: Path, candidate: Candidate, taken: set[str]) -> Path:
+def plan_path(reviews_dir: Path, candidate: Candidate, index: Index) -> Path:
     """Return reviews/<year>/<date>-<slug>.yml with an id no other file has; mark it taken."""
     day = candidate.received.date().isoformat()
-    slug = slugify(_slug_source(candidate), limit=30)
-    for attempt in range(1, 10_000):
-        stem = f"{day}-{slug}" if attempt == 1 else f"{day}-{slug}-{attempt}"
-        if stem not in taken:
-            taken.add(stem)
+    base = f"{day}-{slugify(_slug_source(candidate), limit=30)}"
+    attempt = index.next_suffix.get(base, 1)
+    while True:
+        stem = base if attempt == 1 else f"{base}-{attempt}"
+        attempt += 1
+        if stem not in index.taken:
+            index.taken.add(stem)
+            index.next_suffix[base] = attempt
             return reviews_dir / day[:4] / f"{stem}.yml"
-    raise StoreError([f"no free file name for {day}-{slug}"])
 
 
 def _slug_source(candidate: Candidate) -> str:
