@@ -75,3 +75,18 @@ def make_feed(count: int, changed: int | None = None) -> bytes:
         "<title>Reviews</title><link>https://www.trustpilot.com/review/shop.example</link>"
         "<language>en</language>" + "".join(items) + "</channel></rss>\n"
     ).encode()
+
+
+def make_csv(count: int) -> bytes:
+    """Return a CSV export with `count` rated rows, every tenth with a business reply."""
+    rows = ["Review ID,Date,Stars,Title,Review Content,Reviewer,Reply,Reply Date,Link"]
+    for i in range(1, count + 1):
+        day = 1 + i % 28
+        reply = f'"Thanks, customer {i}!"' if i % 10 == 0 else ""
+        replied = f"2026-06-{day:02d}T23:30:00+02:00" if reply else ""
+        rows.append(
+            f"tp-{i},2026-06-{day:02d}T{i % 24:02d}:{i % 60:02d}:00+02:00,{1 + i % 5},"
+            f'Entry {i},"Review number {i}: the jacket, the boots.\nArrived.",Customer {i},'
+            f"{reply},{replied},https://www.trustpilot.com/reviews/{i}"
+        )
+    return ("\n".join(rows) + "\n").encode()
