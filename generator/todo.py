@@ -1,7 +1,8 @@
 """`reviewwall todo`: the cases that need someone now, most urgent first.
 
-Unanswered cases (no public reply yet) come first, then answered cases still open; within each,
-the lowest rating first (no rating last), then the oldest.
+Unanswered cases (no public reply yet) come first, then answered cases still open (praise with a
+reply and no outcome needs no one); within each, the lowest rating first (no rating last), then
+the oldest.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def list_todo(reviews: list[Review], config: SiteConfig, now: datetime) -> list[
             "unanswered"
             if review.first_public_reply is None
             else "open"
-            if review.status == "open"
+            if review.status == "open" and review.has_outcome  # a thanked praise needs no one
             else None
         )
         if need:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import UTC, datetime
 
 import pytest
@@ -23,12 +25,16 @@ REVIEWS = {
     "2026/2026-11-22-bb.yml": review(received="2026-11-22T12:00", rating=1),
     "2026/2026-11-10-aa.yml": review(received="2026-11-10T12:00", rating=1),
     "2026/2026-11-23-dd.yml": review(channel="email", received="2026-11-23T09:00", kind="question"),
-    # Answered and still open: 1★ before 5★ although the 5★ is older.
+    # Answered and still open: 1★ before 3★ although the 3★ is older.
     "2026/2026-05-01-ff.yml": review(
-        received="2026-05-01T10:00", rating=5, thread=reply("2026-05-01T11:00")
+        received="2026-05-01T10:00", rating=3, thread=reply("2026-05-01T11:00")
     ),
     "2026/2026-10-01-ee.yml": review(
         channel="facebook", received="2026-10-01T10:00", rating=1, thread=reply("2026-10-01T12:00")
+    ),
+    # Praise answered, with no outcome: a thank-you needs no one.
+    "2026/2026-08-01-hh.yml": review(
+        received="2026-08-01T10:00", rating=5, thread=reply("2026-08-01T11:00")
     ),
     # Answered and resolved: nothing to do.
     "2026/2026-09-01-gg.yml": review(
@@ -47,7 +53,7 @@ Unanswered (4)
   -   reviews/2026/2026-11-23-dd.yml  email       received 4 hours ago, within the promise of 24 hours
 Open (2)
   1★  reviews/2026/2026-10-01-ee.yml  facebook    received 53 days ago
-  5★  reviews/2026/2026-05-01-ff.yml  google      received 6 months ago
+  3★  reviews/2026/2026-05-01-ff.yml  google      received 6 months ago
 """  # noqa: E501 - the terminal lines as printed
 
 
@@ -111,3 +117,18 @@ def test_todo_prints_errors_and_exits_1(project, at_now, capsys):
         "reviews/2026/2026-11-03-kari.yml:4: rating: expected a whole number from 1 to 5, got 6",
         "1 error in 1 file (1 review checked).",
     ]
+
+
+def test_todo_into_a_closed_pipe_exits_quietly(project, at_now):
+    # More JSON than a pipe holds (about 300 bytes a case), so printing meets the closed pipe.
+    many = {f"2026/2026-11-10-c{i:03}.yml": review(received="2026-11-10T12:00") for i in range(400)}
+    root = project(reviews=many)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "-C", str(root), "todo", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout.readline() == b"{\n"
+    process.stdout.close()  # like `| head -1`
+    assert process.wait(timeout=60) == 0
+    assert process.stderr.read() == b""
