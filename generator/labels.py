@@ -104,8 +104,8 @@ ENGLISH = {
     "changes": "What your feedback changed",
     "ledger": "Received {received} reviews. Shown in full: {full}. Shown without name: "
     "{anonymous}. Withheld: {withheld}.",
-    "ledger_withheld": "Of the withheld, {private} were written to us privately and {public} on "
-    "public channels.",
+    "ledger_withheld": "Withheld from private channels (e-mail, phone, chat, web form, in store): "
+    "{private}; from public channels: {public}.",
     "file_history": "History of this case's file",
 }
 
@@ -204,8 +204,8 @@ NORWEGIAN = {
     "changes": "Dette har tilbakemeldingene endret",
     "ledger": "Mottatt {received} omtaler. Vist i sin helhet: {full}. Vist uten navn: "
     "{anonymous}. Holdt tilbake: {withheld}.",
-    "ledger_withheld": "Av dem som holdes tilbake, ble {private} skrevet til oss privat og "
-    "{public} i offentlige kanaler.",
+    "ledger_withheld": "Holdt tilbake fra private kanaler (e-post, telefon, chat, nettskjema, i "
+    "butikken): {private}; fra offentlige kanaler: {public}.",
     "file_history": "Historikken til filen for saken",
 }
 

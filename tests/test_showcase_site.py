@@ -150,7 +150,8 @@ def test_ledger_on_the_figures_page_and_under_the_wall(site):
     line = content(page(site, "figures/")).select_one(".rw-ledger-line").get_text(strip=True)
     assert line == (
         "Received 10 reviews. Shown in full: 7. Shown without name: 2. Withheld: 1. "
-        "Of the withheld, 0 were written to us privately and 1 on public channels."
+        "Withheld from private channels (e-mail, phone, chat, web form, in store): 0; "
+        "from public channels: 1."
     )
     footer = content(page(site, "reviews/")).select_one("footer.rw-ledger")
     assert footer.get_text(" ", strip=True) == (
