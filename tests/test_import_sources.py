@@ -207,6 +207,39 @@ def test_an_entity_hidden_behind_broken_xml_is_refused_too(project, capsys, tmp_
     )
 
 
+def test_a_whole_feed_broken_by_an_entity_keeps_every_entry_and_reads_no_dtd(
+    project, capsys, tmp_path
+):
+    dtd = tmp_path / "private.dtd"
+    dtd.write_text('<!ENTITY nbsp "text from a private file">', encoding="utf-8")
+    item = "<item><guid>urn:{0}</guid><pubDate>{0} Nov 2026 14:05:00 +0100</pubDate>{1}</item>"
+    feed = tmp_path / "nbsp.xml"
+    feed.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE rss SYSTEM "{dtd.as_uri()}">\n'
+        "<rss version='2.0'><channel><title>t</title>\n"
+        + item.format("03", "<description>Rated 4 out of 5,&nbsp;fine</description>\n")
+        + item.format("04", "<description>Rated 2 out of 5</description>")
+        + "</channel></rss>\n",
+        encoding="utf-8",
+    )
+    root = project()
+    code, out, err = run(root, capsys, str(feed), "--channel", "google")
+    assert (code, out.splitlines()[-1]) == (
+        0,
+        "2 new, 0 already imported, 0 changed upstream (not touched), 0 skipped",
+    )
+    assert err == (
+        f"warning: {feed}: the feed is broken (line 4: undefined entity); "
+        "imported what could be read\n"
+    )
+    texts = sorted(text for text in files(root).values())
+    assert "private file" not in "".join(texts)
+    assert [line for text in texts for line in text.splitlines() if line.startswith("text")] == [
+        "text: Rated 4 out of 5,\xa0fine",  # the HTML entity a feed meant, not the file's
+        "text: Rated 2 out of 5",
+    ]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -70,11 +70,20 @@ def read_feed(source: Source, preset_name: str | None = None) -> FeedRead:
     ]
     result = FeedRead(candidates, preset, detected, warning=warning)
     result.links = [c.url for c in candidates if c.url]
-    if isinstance(parsed.get("bozo_exception"), xml.sax.SAXParseException):
+    if candidates and parsed.get("bozo") and not _ends_whole(source.data):
         # A feed cut off mid-way ends in an entry that may lack its id or the end of its text;
-        # importing that would duplicate it once the whole feed is back.
+        # importing that would duplicate it once the whole feed is back. A feed that is whole but
+        # broken (an undefined &nbsp;, a stray '&') keeps its last entry.
         result.skipped.append((candidates.pop(), "at the end of a broken feed"))
     return result
+
+
+_ROOT_END = re.compile(rb"</\s*(?:[\w.-]+:)?(?:rss|feed|RDF)\s*>\s*$")
+
+
+def _ends_whole(data: bytes) -> bool:
+    # Tag names are ASCII: without its zero bytes, UTF-16 reads the same as UTF-8 here.
+    return bool(_ROOT_END.search(data[-400:].replace(b"\x00", b"")))
 
 
 def refuse_entity_tricks(source: Source) -> None:
