@@ -112,6 +112,34 @@ def test_write_new_file_refuses_a_name_that_is_taken(tmp_path):
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left
 
 
+def test_an_entry_that_would_fail_check_is_skipped_and_named(project, capsys, monkeypatch):
+    real_check = imports.check_document
+
+    def check_with_a_stricter_rule(document, config, problems):
+        review = real_check(document, config, problems)
+        if document.id == "2026-11-04-ola":  # stands in for any rule an entry could break
+            problems.error(document.path, 5, "rating: a stricter rule says no")
+        return review
+
+    monkeypatch.setattr(imports, "check_document", check_with_a_stricter_rule)
+    root = project()
+    source = fixture("app_store_reviews.xml")
+    code, out, err = run(root, capsys, source)
+    assert (code, err) == (
+        0,
+        f"warning: {source}: entry 2 was not imported: "
+        "reviews/2026/2026-11-04-ola.yml:5: rating: a stricter rule says no\n",
+    )
+    assert out.splitlines()[-1] == (
+        "2 new, 0 already imported, 0 changed upstream (not touched), 1 skipped "
+        "(1 that would not pass check)"
+    )
+    assert sorted(files(root)) == [
+        "reviews/2026/2026-11-03-fjellgeit.yml",
+        "reviews/2026/2026-11-05-kari.yml",
+    ]
+
+
 def test_dry_run_prints_the_paths_and_writes_nothing(project, capsys):
     root = project()
     source = fixture("wordpress_comments.xml")
