@@ -5,6 +5,7 @@ Withheld reviews are counted on these pages, never shown: they have no Case.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .case import Case
@@ -14,6 +15,14 @@ from .render import Page, Renderer
 from .review import Review
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One published case behind a figure, with what it adds to it ('30 hours', 'answered')."""
+
+    case: Case
+    note: str = ""
+
+
 @dataclass
 class Evidence:
     """A page listing the cases behind one figure for one period, oldest first."""
@@ -21,7 +30,7 @@ class Evidence:
     url: str
     title: str
     period: str
-    cases: list[Case]
+    entries: list[Entry]
     withheld: int
 
 
@@ -32,9 +41,21 @@ class EvidenceBook:
         self.cases = {case.id: case for case in cases}
         self.pages: list[Evidence] = []
 
-    def add(self, url: str, title: str, period: str, basis: tuple[Review, ...]) -> Evidence:
-        """Return a new evidence page for these reviews; withheld ones are only counted."""
-        shown = [self.cases[r.id] for r in basis if r.id in self.cases]
+    def add(
+        self,
+        url: str,
+        title: str,
+        period: str,
+        basis: tuple[Review, ...],
+        note: Callable[[Review], str] | None = None,
+    ) -> Evidence:
+        """Return a new evidence page for these reviews; withheld ones are only counted.
+
+        `note(review)` says what each case adds to the figure, so a reader can redo the sum.
+        """
+        shown = [
+            Entry(self.cases[r.id], note(r) if note else "") for r in basis if r.id in self.cases
+        ]
         evidence = Evidence(url, title, period, shown, len(basis) - len(shown))
         self.pages.append(evidence)
         return evidence

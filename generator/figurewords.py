@@ -82,6 +82,10 @@ ENGLISH = {
     "evidence_withheld": "Withheld reviews counted here too (their text is not published): "
     "{count}.",
     "evidence_none": "No published case is behind this figure.",
+    "note_answered": "answered in public",
+    "note_not_answered": "not answered in public",
+    "note_late": "later than promised",
+    "note_public_replies": "public replies: {count}",
     "back_to_figures": "All figures",
     "changes_intro": "Every change we made because a customer told us something, newest first, "
     "with the case behind it. Bad feedback is how we learn.",
@@ -161,6 +165,10 @@ NORWEGIAN = {
     "evidence_withheld": "Omtaler som holdes tilbake, teller også med her (teksten deres "
     "publiseres ikke): {count}.",
     "evidence_none": "Ingen publisert sak ligger bak dette tallet.",
+    "note_answered": "besvart offentlig",
+    "note_not_answered": "ikke besvart offentlig",
+    "note_late": "senere enn lovet",
+    "note_public_replies": "offentlige svar: {count}",
     "back_to_figures": "Alle tall",
     "changes_intro": "Alt vi har endret fordi en kunde sa fra, nyeste først, med saken bak. "
     "Dårlige tilbakemeldinger er slik vi lærer.",

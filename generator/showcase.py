@@ -14,12 +14,12 @@ from babel.numbers import format_decimal
 from .dates import DateFormatter
 from .evidence import EvidenceBook, render_evidence_pages
 from .figurecells import Cell, CellWriter, Row, Section
-from .figures import Figures, PeriodFigures, ReplyTimes
+from .figures import Figures, PeriodFigures, ReplyTimes, days_to_outcome, first_reply_delay
 from .labels import Labels, channel_labels
 from .pages import HIDE, Site
 from .pictures import make_pictures
 from .render import Page, Renderer
-from .review import KINDS, STATUSES
+from .review import KINDS, STATUSES, Review
 
 FIGURES_URL = "figures/"
 
@@ -33,22 +33,44 @@ class FiguresViewMaker(CellWriter):
         self.channels = channel_labels(site.config.channels, site.labels)
         self.evidence = EvidenceBook(site.cases)
 
-    def backed(self, cell: Cell, period: PeriodFigures, key: str, title: str, basis) -> Cell:
+    def backed(self, cell: Cell, period: PeriodFigures, key: str, title: str, basis, note) -> Cell:
         """Attach the page of cases behind a cell (none when nothing is behind it)."""
         if not basis:
             return cell
         cell.url = f"{FIGURES_URL}{period.key}/{key}/"
         period_name = self.words[f"period_{period.key}"]
-        cell.withheld = self.evidence.add(cell.url, title, period_name, basis).withheld
+        cell.withheld = self.evidence.add(cell.url, title, period_name, basis, note).withheld
         return cell
 
-    def row(self, key: str, label: str, how: str, measure, sub: bool = False) -> Row:
-        """Return a row: `measure(period)` gives (cell, the reviews behind it) per period."""
+    def row(self, key: str, label: str, how: str, measure, sub=False, note=None) -> Row:
+        """Return a row: `measure(period)` gives (cell, the reviews behind it) per period.
+
+        `note(review)` writes what each case adds to the figure on its evidence page.
+        """
         cells = []
         for period in self.periods:
             cell, basis = measure(period)
-            cells.append(self.backed(cell, period, key, label, basis))
+            cells.append(self.backed(cell, period, key, label, basis, note))
         return Row(label, how, cells, sub)
+
+    # What one case adds to a figure, on the evidence pages.
+
+    def answered_note(self, review: Review) -> str:
+        return self.words["note_answered" if review.first_public_reply else "note_not_answered"]
+
+    def reply_note(self, review: Review) -> str:
+        delay = first_reply_delay(review)
+        late = delay > self.site.config.promise.first_reply_for(review.channel)
+        return self.duration(delay) + (f" · {self.words['note_late']}" if late else "")
+
+    def resolve_note(self, review: Review) -> str:
+        return self.duration(days_to_outcome(review, self.site.config))
+
+    def won_back_note(self, review: Review) -> str:
+        return f"{review.rating} → {review.outcome.rating_after} ★"
+
+    def replies_note(self, review: Review) -> str:
+        return self.words["note_public_replies"].format(count=len(review.public_replies))
 
     def count(self, key: str, label: str, how: str, group, sub: bool = True) -> Row:
         """Return a row counting the reviews `group(period)` picks."""
@@ -72,12 +94,14 @@ class FiguresViewMaker(CellWriter):
                         w["fig_complaint_reply_rate"],
                         w["how_complaint_reply_rate"],
                         lambda p: (self.percent(p.complaint_reply_rate), p.complaints),
+                        note=self.answered_note,
                     ),
                     self.row(
                         "answered",
                         w["fig_reply_rate"],
                         w["how_reply_rate"],
                         lambda p: (self.percent(p.reply_rate), p.reviews),
+                        note=self.answered_note,
                     ),
                 ],
             ),
@@ -105,6 +129,7 @@ class FiguresViewMaker(CellWriter):
                             Cell(self.duration(p.time_to_resolve.median)),
                             p.time_to_resolve.basis,
                         ),
+                        note=self.resolve_note,
                     ),
                 ],
             ),
@@ -116,12 +141,14 @@ class FiguresViewMaker(CellWriter):
                         w["fig_won_back"],
                         w["how_won_back"],
                         lambda p: (self.won_back(p), p.won_back.basis),
+                        note=self.won_back_note,
                     ),
                     self.row(
                         "rule-of-two",
                         w["fig_rule_of_two"],
                         w["how_rule_of_two"],
                         lambda p: (self.percent(p.rule_of_two), p.rule_of_two.basis),
+                        note=self.replies_note,
                     ),
                     self.count(
                         "changes",
@@ -169,6 +196,7 @@ class FiguresViewMaker(CellWriter):
                 w["fig_first_reply"],
                 w["how_first_reply"],
                 lambda p: self.reply_cell(p.first_reply),
+                note=self.reply_note,
             )
         ]
         channels = [
@@ -183,6 +211,7 @@ class FiguresViewMaker(CellWriter):
                 w["how_first_reply_channel"] if not i else "",
                 lambda p, c=c: self.reply_cell(_times_for(p, c)),
                 sub=True,
+                note=self.reply_note,
             )
             for i, (c, label) in enumerate(channels)
         ]

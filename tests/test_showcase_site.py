@@ -120,6 +120,44 @@ def test_evidence_pages_list_exactly_the_cases_behind_each_figure(site, period, 
         assert "Withheld review text" not in body.get_text()
 
 
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "year/first-reply/",
+            [("G", "2 hours"), ("C", "36 hours"), ("B", "30 hours · later than promised"),
+             ("A", "2 hours")],
+        ),  # C is e-mail: 48 hours promised
+        (
+            "year/answered/",
+            [("G", "answered in public"), ("J", "not answered in public"),
+             ("C", "answered in public"), ("B", "answered in public"),
+             ("A", "answered in public"), ("E", "not answered in public"),
+             ("F", "not answered in public")],
+        ),  # J has a private entry only
+        (
+            "all/time-to-resolve/",
+            [("I", "10 days"), ("C", "9 days"), ("B", "2 days"), ("A", "4 days")],
+        ),
+        ("all/won-back/", [("I", "2 → 5 ★"), ("A", "1 → 4 ★")]),
+        (
+            "year/rule-of-two/",
+            [("G", "public replies: 3"), ("C", "public replies: 1"), ("B", "public replies: 1"),
+             ("A", "public replies: 1")],
+        ),
+        ("year/received/", [("G", ""), ("J", ""), ("C", ""), ("B", ""), ("A", ""), ("E", ""),
+                            ("F", "")]),
+    ],
+)  # fmt: skip
+def test_evidence_pages_say_what_each_case_adds(site, url, expected):
+    items = content(page(site, f"figures/{url}")).select("ul.rw-evidence-list li")
+    found = [
+        (case_ids([li.a])[0], li.select_one(".rw-evidence-note").get_text() if li.strong else "")
+        for li in items
+    ]
+    assert found == [(IDS[letter], note) for letter, note in expected]
+
+
 def test_figure_values_as_shown(site):
     shown = figure_links(site)
     assert shown["year/received/"] == "8"
