@@ -8,8 +8,9 @@ from datetime import timedelta
 from babel.dates import format_timedelta
 from babel.numbers import format_decimal, format_percent
 
+from .config import SiteConfig
 from .dates import DateFormatter
-from .figures import PeriodFigures, ReplyTimes, Share
+from .figures import PeriodFigures, ReplyTimes, Share, days_to_outcome, first_reply_delay
 from .labels import Labels
 from .review import Review
 
@@ -101,3 +102,28 @@ class CellWriter:
                 after=format_decimal(won.after, format="0.0", locale=self.locale),
             ),
         )
+
+
+class NoteWriter(CellWriter):
+    """Writes what one case adds to a figure, for the evidence pages."""
+
+    def __init__(self, dates: DateFormatter, words: Labels, config: SiteConfig):
+        super().__init__(dates, words)
+        self.config = config
+
+    def answered_note(self, review: Review) -> str:
+        return self.words["note_answered" if review.first_public_reply else "note_not_answered"]
+
+    def reply_note(self, review: Review) -> str:
+        delay = first_reply_delay(review)
+        late = delay > self.config.promise.first_reply_for(review.channel)
+        return self.duration(delay) + (f" · {self.words['note_late']}" if late else "")
+
+    def resolve_note(self, review: Review) -> str:
+        return self.duration(days_to_outcome(review, self.config))
+
+    def won_back_note(self, review: Review) -> str:
+        return f"{review.rating} → {review.outcome.rating_after} ★"
+
+    def replies_note(self, review: Review) -> str:
+        return self.words["note_public_replies"].format(count=len(review.public_replies))

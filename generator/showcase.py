@@ -13,22 +13,23 @@ from babel.numbers import format_decimal
 
 from .dates import DateFormatter
 from .evidence import EvidenceBook, render_evidence_pages
-from .figurecells import Cell, CellWriter, Row, Section
-from .figures import Figures, PeriodFigures, ReplyTimes, days_to_outcome, first_reply_delay
+from .figurecells import Cell, NoteWriter, Row, Section
+from .figures import Figures, PeriodFigures, ReplyTimes
 from .labels import Labels, channel_labels
 from .pages import HIDE, Site
 from .pictures import make_pictures
 from .render import Page, Renderer
-from .review import KINDS, STATUSES, Review
+from .review import KINDS, STATUSES
 
 FIGURES_URL = "figures/"
 
 
-class FiguresViewMaker(CellWriter):
+class FiguresViewMaker(NoteWriter):
     """Turns measured figures into rows of words, for one site."""
 
     def __init__(self, site: Site, words: Labels):
-        super().__init__(DateFormatter(site.config.language, site.config.timezone), words)
+        dates = DateFormatter(site.config.language, site.config.timezone)
+        super().__init__(dates, words, site.config)
         self.site = site
         self.channels = channel_labels(site.config.channels, site.labels)
         self.evidence = EvidenceBook(site.cases)
@@ -42,40 +43,23 @@ class FiguresViewMaker(CellWriter):
         cell.withheld = self.evidence.add(cell.url, title, period_name, basis, note).withheld
         return cell
 
-    def row(self, key: str, label: str, how: str, measure, sub=False, note=None) -> Row:
+    def row(self, key, label, how, measure, sub=False, note=None, context=None) -> Row:
         """Return a row: `measure(period)` gives (cell, the reviews behind it) per period.
 
-        `note(review)` writes what each case adds to the figure on its evidence page.
+        `note(review)` writes what each case adds to the figure on its evidence page; `context`
+        goes before the label in that page's title, where the label alone ('Open') says too little.
         """
+        title = f"{context}: {label}" if context else label
         cells = []
         for period in self.periods:
             cell, basis = measure(period)
-            cells.append(self.backed(cell, period, key, label, basis, note))
+            cells.append(self.backed(cell, period, key, title, basis, note))
         return Row(label, how, cells, sub)
 
-    # What one case adds to a figure, on the evidence pages.
-
-    def answered_note(self, review: Review) -> str:
-        return self.words["note_answered" if review.first_public_reply else "note_not_answered"]
-
-    def reply_note(self, review: Review) -> str:
-        delay = first_reply_delay(review)
-        late = delay > self.site.config.promise.first_reply_for(review.channel)
-        return self.duration(delay) + (f" · {self.words['note_late']}" if late else "")
-
-    def resolve_note(self, review: Review) -> str:
-        return self.duration(days_to_outcome(review, self.site.config))
-
-    def won_back_note(self, review: Review) -> str:
-        return f"{review.rating} → {review.outcome.rating_after} ★"
-
-    def replies_note(self, review: Review) -> str:
-        return self.words["note_public_replies"].format(count=len(review.public_replies))
-
-    def count(self, key: str, label: str, how: str, group, sub: bool = True) -> Row:
+    def count(self, key, label, how, group, sub=True, context=None) -> Row:
         """Return a row counting the reviews `group(period)` picks."""
         number = lambda p: (Cell(format_decimal(len(group(p)), locale=self.locale)), group(p))  # noqa: E731
-        return self.row(key, label, how, number, sub)
+        return self.row(key, label, how, number, sub, context=context)
 
     def heading(self, label: str, how: str) -> Row:
         return Row(label, how, [Cell("") for _ in self.periods])
@@ -117,6 +101,7 @@ class FiguresViewMaker(CellWriter):
                             self.percent(p.outcomes[s]),
                             tuple(r for r in p.complaints if r.status == s),
                         ),
+                        context=w["section_outcomes"],
                     )
                     for i, s in enumerate(STATUSES)
                 ]
@@ -164,6 +149,7 @@ class FiguresViewMaker(CellWriter):
 
     def received_rows(self) -> list[Row]:
         w, labels = self.words, self.site.labels
+        received = w["section_received"]
         rows = [
             self.count(
                 "received", w["fig_received"], w["how_received"], lambda p: p.reviews, sub=False
@@ -171,13 +157,21 @@ class FiguresViewMaker(CellWriter):
             self.heading(labels["channels"], w["how_by_channel"]),
         ]
         rows += [
-            self.count(f"channel-{c}", label, "", lambda p, c=c: p.by_channel.get(c, ()))
+            self.count(
+                f"channel-{c}", label, "", lambda p, c=c: p.by_channel.get(c, ()), context=received
+            )
             for c, label in self.channels.items()
             if any(c in p.by_channel for p in self.periods)
         ]
         rows.append(self.heading(w["by_kind"], w["how_by_kind"]))
         rows += [
-            self.count(f"kind-{k}", labels[f"kind_{k}"], "", lambda p, k=k: p.by_kind.get(k, ()))
+            self.count(
+                f"kind-{k}",
+                labels[f"kind_{k}"],
+                "",
+                lambda p, k=k: p.by_kind.get(k, ()),
+                context=received,
+            )
             for k in KINDS
             if any(k in p.by_kind for p in self.periods)
         ]
@@ -197,6 +191,7 @@ class FiguresViewMaker(CellWriter):
                 w["how_first_reply"],
                 lambda p: self.reply_cell(p.first_reply),
                 note=self.reply_note,
+                context=w["section_first_reply"],
             )
         ]
         channels = [
@@ -212,6 +207,7 @@ class FiguresViewMaker(CellWriter):
                 lambda p, c=c: self.reply_cell(_times_for(p, c)),
                 sub=True,
                 note=self.reply_note,
+                context=w["section_first_reply"],
             )
             for i, (c, label) in enumerate(channels)
         ]

@@ -158,6 +158,31 @@ def test_evidence_pages_say_what_each_case_adds(site, url, expected):
     assert found == [(IDS[letter], note) for letter, note in expected]
 
 
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("year/complaints-answered/", "Complaints answered in public"),
+        ("year/outcome-open/", "How complaints ended: Open"),
+        ("all/first-reply/", "Time to first public reply: All channels"),
+        ("all/first-reply-facebook/", "Time to first public reply: Facebook"),
+        ("year/channel-google/", "Reviews received: Google"),
+        ("year/kind-praise/", "Reviews received: Praise"),
+    ],
+)
+def test_evidence_page_titles_say_which_figure(site, url, title):
+    soup = page(site, f"figures/{url}")
+    assert content(soup).h1.get_text(strip=True) == title
+    period = "Last 12 months" if url.startswith("year/") else "All time"
+    assert soup.title.get_text() == f"{title} · {period} · Testbutikken"
+
+
+def test_evidence_lists_status_only_for_cases_that_need_an_outcome(site):
+    items = content(page(site, "figures/year/received/")).select("ul.rw-evidence-list li")
+    text = {case_ids([li.a])[0]: li.get_text(" ", strip=True) for li in items}
+    assert text[IDS["E"]].endswith("· Eva L. · 1 ★ · Open")  # a complaint waiting
+    assert text[IDS["F"]].endswith("· Finn M. · 5 ★")  # a thank-you needs no outcome
+
+
 def test_figure_values_as_shown(site):
     shown = figure_links(site)
     assert shown["year/received/"] == "8"
