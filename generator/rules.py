@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from difflib import SequenceMatcher
 
 from .config import SiteConfig
+from .likeness import PairIndex
 from .problems import Problems
 from .review import Review, ThreadEntry
 
@@ -105,16 +105,31 @@ class _Reply:
     index: int
     entry: ThreadEntry
     words: tuple[str, ...]
+    pairs: frozenset[tuple[str, str]]
+    tokens: frozenset[int]  # each word with its occurrence, numbered: a multiset as a set
 
 
 def _replies(reviews: list[Review]) -> list[_Reply]:
     replies = []
+    numbers: dict[tuple[str, int], int] = {}
     for review in reviews:
         for index, entry in enumerate(review.thread, 1):
             words = tuple(_WORD.findall(entry.text.lower())) if entry.public_reply else ()
             if len(words) >= CANNED_MIN_WORDS:
-                replies.append(_Reply(review, index, entry, words))
+                pairs = frozenset(zip(words, words[1:], strict=False))
+                tokens = _tokens(words, numbers)
+                replies.append(_Reply(review, index, entry, words, pairs, tokens))
     return sorted(replies, key=lambda r: (r.entry.at, r.review.path, r.index))
+
+
+def _tokens(words: tuple[str, ...], numbers: dict[tuple[str, int], int]) -> frozenset[int]:
+    # Numbers, not (word, occurrence) tuples: sets of small ints intersect without hashing.
+    counts: dict[str, int] = {}
+    tokens = []
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+        tokens.append(numbers.setdefault((word, counts[word]), len(numbers)))
+    return frozenset(tokens)
 
 
 def check_canned_replies(reviews: list[Review], threshold: float, problems: Problems) -> None:
@@ -125,42 +140,40 @@ def check_canned_replies(reviews: list[Review], threshold: float, problems: Prob
     """
     seen: dict[tuple[str, ...], _Reply] = {}
     earlier: list[_Reply] = []
-    postings: dict[tuple[str, str], list[int]] = {}
+    index = PairIndex()
     matcher = SequenceMatcher(autojunk=False)
     for reply in _replies(reviews):
         words = reply.words
-        pairs = set(zip(words, words[1:], strict=False))
         match, best = seen.get(words), 1.0
         if match is None:
-            match, best = _most_similar(reply, pairs, earlier, postings, threshold, matcher)
+            match, best = _most_similar(reply, earlier, index, threshold, matcher)
         if match is not None:
             _warn_canned(reply, match, best, problems)
         seen.setdefault(words, reply)
-        for pair in pairs:
-            postings.setdefault(pair, []).append(len(earlier))
+        index.add(reply.pairs, len(words))
         earlier.append(reply)
 
 
-def _most_similar(reply, pairs, earlier, postings, threshold, matcher):
+def _most_similar(reply, earlier, index, threshold, matcher):
     """Return the earlier reply most like this one, at or above threshold, and the similarity.
 
     Sequences this alike share at least (3t − 2) of their word pairs (at 0.85, over half), and
     their lengths are within t/(2 − t) of each other; only replies passing both are compared.
     """
-    shared = Counter()
-    for pair in pairs:
-        shared.update(postings.get(pair, ()))
-    need = len(pairs) * (3 * threshold - 2) - 1
+    need = len(reply.pairs) * (3 * threshold - 2) - 1
     size = len(reply.words)
     low, high = size * threshold / (2 - threshold), size * (2 - threshold) / threshold
     match, best = None, threshold
     matcher.set_seq2(reply.words)
-    for position in [p for p, count in shared.items() if count >= need]:
+    lengths = range(math.ceil(low), math.floor(high) + 1)
+    for position in index.sharing(reply.pairs, max(1, math.ceil(need)), lengths):
         other = earlier[position]
-        if not low <= len(other.words) <= high:
+        # difflib's quick_ratio (words in common, order ignored), as a set intersection in C.
+        common = len(reply.tokens & other.tokens)
+        if 2.0 * common / (size + len(other.words)) < best:
             continue
         matcher.set_seq1(other.words)
-        if matcher.quick_ratio() >= best and (ratio := matcher.ratio()) >= best:
+        if (ratio := matcher.ratio()) >= best:
             match, best = other, ratio
     return match, best
 
