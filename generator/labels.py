@@ -107,6 +107,7 @@ ENGLISH = {
     "ledger_withheld": "Withheld from private channels (e-mail, phone, chat, web form, in store): "
     "{private}; from public channels: {public}.",
     "file_history": "History of this case's file",
+    "all_figures": "Every figure, how it is computed, and the cases behind it",
 }
 
 NORWEGIAN = {
@@ -207,6 +208,7 @@ NORWEGIAN = {
     "ledger_withheld": "Holdt tilbake fra private kanaler (e-post, telefon, chat, nettskjema, i "
     "butikken): {private}; fra offentlige kanaler: {public}.",
     "file_history": "Historikken til filen for saken",
+    "all_figures": "Alle tallene, hvordan de regnes ut, og sakene bak dem",
 }
 
 # Channel names that are words rather than brands; the others are the same in every language.

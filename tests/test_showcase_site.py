@@ -325,6 +325,14 @@ def test_changes_page_lists_every_change_newest_first_with_its_case(site):
     assert "Withheld change text" not in (site / "site/changes/index.html").read_text()
 
 
+def test_home_links_its_headline_to_the_figures_page(site):
+    link = content(page(site, "")).select_one(".rw-headline .rw-all-figures a")
+    assert link["href"] == "figures/"
+    assert link.get_text(strip=True) == (
+        "Every figure, how it is computed, and the cases behind it →"
+    )
+
+
 def test_nav_has_figures_and_changes(site):
     nav = page(site, "").select("nav.md-nav--primary > ul > li > a.md-nav__link")
     labels = [a.get_text(strip=True) for a in nav]
