@@ -150,21 +150,14 @@ class FiguresViewMaker(NoteWriter):
     def received_rows(self) -> list[Row]:
         w, labels = self.words, self.site.labels
         received = w["section_received"]
-        rows = [
-            self.count(
-                "received", w["fig_received"], w["how_received"], lambda p: p.reviews, sub=False
-            ),
-            self.heading(labels["channels"], w["how_by_channel"]),
-        ]
-        rows += [
+        channels = [
             self.count(
                 f"channel-{c}", label, "", lambda p, c=c: p.by_channel.get(c, ()), context=received
             )
             for c, label in self.channels.items()
             if any(c in p.by_channel for p in self.periods)
         ]
-        rows.append(self.heading(w["by_kind"], w["how_by_kind"]))
-        rows += [
+        kinds = [
             self.count(
                 f"kind-{k}",
                 labels[f"kind_{k}"],
@@ -175,6 +168,16 @@ class FiguresViewMaker(NoteWriter):
             for k in KINDS
             if any(k in p.by_kind for p in self.periods)
         ]
+        rows = [
+            self.count(
+                "received", w["fig_received"], w["how_received"], lambda p: p.reviews, sub=False
+            )
+        ]
+        # A heading only over rows: a site with no reviews yet gets none.
+        if channels:
+            rows += [self.heading(labels["channels"], w["how_by_channel"]), *channels]
+        if kinds:
+            rows += [self.heading(w["by_kind"], w["how_by_kind"]), *kinds]
         rows.append(
             self.row(
                 "average", w["fig_average"], w["how_average"], lambda p: (self.average(p), p.rated)

@@ -333,6 +333,22 @@ def test_home_links_its_headline_to_the_figures_page(site):
     )
 
 
+def test_a_site_without_reviews_shows_dashes_and_no_evidence(project):
+    root = project(reviews={})
+    assert not build(root, now=NOW).problems.errors
+    body = content(page(root, "figures/"))
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in tr.select("th .rw-figure-label, td")]
+        for tr in body.select("table.rw-figure-table")[0].select("tbody tr")
+    ]
+    assert rows == [["Reviews received", "0", "0"], ["Average rating", "–", "–"]]
+    assert body.select("a.rw-figure-value") == []
+    assert not (root / "site/figures/year").exists()
+    assert content(page(root, "changes/")).select_one(".rw-changes p + p").get_text() == (
+        "No changes recorded yet."
+    )
+
+
 def test_nav_has_figures_and_changes(site):
     nav = page(site, "").select("nav.md-nav--primary > ul > li > a.md-nav__link")
     labels = [a.get_text(strip=True) for a in nav]
