@@ -247,3 +247,15 @@ def test_strict_passes_when_the_rules_are_kept(project, monkeypatch, capsys):
     root = project(reviews={FILE: review(thread=thread("business 09:00"))})
     assert main(["-C", str(root), "check", "--strict"]) == 0
     assert capsys.readouterr().out == "1 review checked; no problems.\n"
+
+
+def test_build_strict_builds_nothing_on_a_rule_warning(project, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW_EPOCH)
+    root = project(reviews={FILE: review()})
+    assert main(["-C", str(root), "build", "--strict"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        UNANSWERED,
+        "0 errors and 1 warning in 1 file (1 review checked).",
+        "--strict: nothing was built; site/ is as it was.",
+    ]
+    assert not (root / "site").exists()
