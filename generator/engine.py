@@ -27,7 +27,9 @@ def engine_command(engine: str, build_dir: Path, serve_address: str | None = Non
     if engine == "mkdocs":
         base = [sys.executable, "-m", "mkdocs"]
         if serve_address:
-            return base + ["serve", "-f", config, "-a", serve_address, "--livereload"]
+            # --dirty: on a save, MkDocs renders only the pages whose files changed (the writer
+            # touches no other file), not all of them; the nav lists no case, so none goes stale.
+            return base + ["serve", "-f", config, "-a", serve_address, "--livereload", "--dirty"]
         return base + ["build", "--clean", "--quiet", "-f", config]
     executable = shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
     if not Path(executable).exists():

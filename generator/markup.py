@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -38,13 +39,21 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 LINK_SCHEMES = {"http", "https", "mailto"}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# One converter per flavour, reset between texts: building a Markdown instance (its extensions,
+# its patterns) costs more than converting a short reply, and a site has thousands of replies.
+_STAFF = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+_PLAIN = markdown.Markdown()
+# The live preview regenerates every page on each save; a text that did not change is not
+# converted again. Results are immutable (Markup, str), so sharing them is safe.
+_remember = functools.lru_cache(maxsize=65536)
 
 
+@_remember
 def render_markdown(text: str | None) -> Markup:
     """Return staff Markdown as sanitized HTML."""
     if not text:
         return Markup("")
-    rendered = markdown.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
+    rendered = _STAFF.reset().convert(text)
     clean = nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,
@@ -67,11 +76,12 @@ def render_plain(text: str | None) -> Markup:
     )
 
 
+@_remember
 def markdown_to_text(text: str | None) -> str:
     """Return what staff Markdown says, without any markup (for excerpts and feeds)."""
     if not text:
         return ""
-    rendered = markdown.markdown(text)
+    rendered = _PLAIN.reset().convert(text)
     plain = nh3.clean(rendered, tags=set(), strip_comments=True)
     return html.unescape(re.sub(r"\s+", " ", plain)).strip()
 

@@ -13,6 +13,8 @@ import yaml
 # The templates a fresh project starts from; a project's own templates/ folder overrides them.
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+# libyaml's emitter when PyYAML has it: the same safe output, without Python's slow emitter.
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass
@@ -30,11 +32,31 @@ def relative_url(from_url: str, to_url: str) -> str:
         return to_url
     target, _, fragment = to_url.partition("#")
     base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
-    link = posixpath.relpath(target or ".", base or ".")
+    link = _relative_path(target or ".", base or ".")
     if target.endswith("/") and not link.endswith("/"):
         link += "/"
     link = "./" if link in (".", "./") else link
     return f"{link}#{fragment}" if fragment else link
+
+
+def _relative_path(target: str, base: str) -> str:
+    """Return posixpath.relpath(target, base) for two site paths, without asking the disk.
+
+    relpath makes both absolute from the working folder first, a system call per link; a site
+    of ten thousand cases has hundreds of thousands of links.
+    """
+    if target.startswith("/") or base.startswith("/"):
+        return posixpath.relpath(target, base)
+    to_parts = [p for p in posixpath.normpath(target).split("/") if p not in ("", ".")]
+    from_parts = [p for p in posixpath.normpath(base).split("/") if p not in ("", ".")]
+    if ".." in to_parts or ".." in from_parts:
+        return posixpath.relpath(target, base)
+    common = 0
+    for to_part, from_part in zip(to_parts, from_parts, strict=False):
+        if to_part != from_part:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
 
 
 def front_matter(title: str, description: str = "", **extra: object) -> str:
@@ -42,7 +64,7 @@ def front_matter(title: str, description: str = "", **extra: object) -> str:
     meta = {"title": title, **({"description": description} if description else {}), **extra}
     return (
         "---\n"
-        + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        + yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
         + "---\n\n"
     )
 

@@ -24,6 +24,7 @@ from tests.bench_report import format_table, machine
 from tests.synthetic import make_project
 
 REPO = Path(__file__).resolve().parent.parent
+SERVE_UP_TO = 1000  # the live preview is timed up to this many reviews (its target is at 1 000)
 
 
 def reviewwall(*arguments: str) -> list[str]:
@@ -72,8 +73,8 @@ def site_figures(root: Path) -> dict:
     }
 
 
-def measure_once(root: Path) -> dict:
-    """Run every measurement once on the project at root."""
+def measure_once(root: Path, serve: bool) -> dict:
+    """Run every measurement once on the project at root; the live preview too when serve."""
     result = {"load_before": os.getloadavg()[0]}
     clean(root)
     result["whole"], result["memory_build_mb"], _ = run_timed(reviewwall("build"), root)
@@ -85,6 +86,10 @@ def measure_once(root: Path) -> dict:
     clean(root)
     _, _, output = run_timed([sys.executable, "-m", "tests.bench_stages", str(root)], REPO)
     result.update(json.loads(output.strip().splitlines()[-1]))
+    if serve:
+        clean(root)
+        _, _, output = run_timed([sys.executable, "-m", "tests.bench_serve", str(root)], REPO)
+        result.update(json.loads(output.strip().splitlines()[-1]))
     return result
 
 
@@ -94,7 +99,7 @@ def measure_size(count: int, runs: int, workdir: Path, seed: int = 2026) -> dict
     results = []
     for run in range(runs):
         print(f"N={count}: run {run + 1} of {runs}…", file=sys.stderr, flush=True)
-        results.append(measure_once(root))
+        results.append(measure_once(root, serve=count <= SERVE_UP_TO))
     medians = {key: statistics.median(r[key] for r in results) for key in results[0]}
     medians["runs"] = runs
     medians["reviews"] = count

@@ -32,6 +32,8 @@ ROWS = (
     ("rebuild_engine", "one review edited: engine, full build (s)", "{:.2f}"),
     ("rebuild_total", "one review edited: save → site updated (s)", "{:.2f}"),
     ("rebuild_engine_dirty", "one review edited: `mkdocs build --dirty` instead (s)", "{:.2f}"),
+    ("serve_startup", "`reviewwall serve`: start → first page served (s)", "{:.1f}"),
+    ("serve_change", "`reviewwall serve`: save one review → change served (s)", "{:.2f}"),
     ("load_before", "load average before a run (2 cores)", "{:.1f}"),
 )
 
@@ -53,7 +55,9 @@ def format_table(results: list[dict], when: str) -> str:
     head = "| measure | " + " | ".join(f"N = {r['reviews']:,}" for r in results) + " |"
     lines = [head, "|---" * (len(results) + 1) + "|"]
     for key, label, form in ROWS:
-        lines.append(f"| {label} | " + " | ".join(form.format(r[key]) for r in results) + " |")
+        # The live preview is timed at small sizes only: "–" where it was not.
+        cells = (form.format(r[key]) if key in r else "–" for r in results)
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
     runs = ", ".join(f"{r['runs']} at N = {r['reviews']:,}" for r in results)
     lines += ["", f"Medians over runs ({runs}); {when}."]
     if len(results) > 1:
