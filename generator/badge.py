@@ -14,7 +14,7 @@ from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup
 
 from .config import SiteConfig
-from .figures import Headline
+from .headline import Headline
 from .labels import Labels
 from .pages import HIDE
 from .render import Page, Renderer

@@ -15,9 +15,10 @@ from .checks import check_documents
 from .config import SiteConfig, read_config
 from .dates import DateFormatter
 from .engine import run_engine
-from .figures import measure_figures, measure_headline
+from .figures import measure_figures
 from .figurewords import figure_words
 from .giveback import giveback_nav, render_giveback_files, render_giveback_pages
+from .headline import headline_of
 from .labels import channel_labels, read_labels
 from .ledger import measure_ledger
 from .pages import Site, render_pages
@@ -88,14 +89,15 @@ def make_site(project: Project) -> Site:
     config = project.config
     labels = read_labels(config.language, config.labels)
     cases = make_cases(project.reviews, config, labels)
+    figures = measure_figures(project.reviews, config, project.now)
     return Site(
         config=config,
         labels=labels,
         cases=cases,
-        headline=measure_headline(project.reviews),
+        headline=headline_of(figures.all_time),
         listings=make_listings(cases, labels, channel_labels(config.channels, labels)),
         ledger=measure_ledger(project.reviews, config),
-        figures=measure_figures(project.reviews, config, project.now),
+        figures=figures,
         months=measure_months(project.reviews, config, project.now),
         built=project.now,
     )

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from .case import Case
 from .config import SiteConfig
-from .figures import Headline
+from .headline import Headline
 
 CONTEXT = "https://schema.org"
 _UNSAFE_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})

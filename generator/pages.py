@@ -7,7 +7,8 @@ from datetime import datetime
 
 from .case import Case
 from .config import SiteConfig
-from .figures import Figures, Headline
+from .figures import Figures
+from .headline import Headline
 from .jsonld import case_jsonld, home_jsonld
 from .labels import Labels
 from .ledger import Ledger
