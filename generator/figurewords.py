@@ -6,7 +6,7 @@ any of them, key by key.
 
 from __future__ import annotations
 
-from .labels import Labels
+from .labels import Labels, in_language
 
 ENGLISH = {
     "figures_intro": "Every number here is computed from the review files when the site is built "
@@ -182,5 +182,4 @@ CATALOGUES = {"en": ENGLISH, "nb": NORWEGIAN, "no": NORWEGIAN, "nn": NORWEGIAN}
 
 def figure_words(language: str, labels: Labels) -> Labels:
     """Return the figures pages' sentences with the site's labels; site overrides win."""
-    base = CATALOGUES.get(language.split("-")[0].lower(), ENGLISH)
-    return Labels({**ENGLISH, **base, **labels})
+    return in_language(CATALOGUES, language, labels)

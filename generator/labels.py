@@ -239,7 +239,13 @@ def channel_labels(channels: dict[str, str], labels: Labels) -> dict[str, str]:
     }
 
 
+def in_language(catalogues: dict[str, dict[str, str]], language: str, overrides) -> Labels:
+    """Return a catalogue's phrases for a language: English where it has none, overrides on top."""
+    english = catalogues["en"]
+    base = catalogues.get(language.split("-")[0].lower(), english)
+    return Labels({**english, **base, **overrides})
+
+
 def read_labels(language: str, overrides: dict[str, str]) -> Labels:
     """Return the phrases for a language (English where it has none), with the site's overrides."""
-    base = CATALOGUES.get(language.split("-")[0].lower(), ENGLISH)
-    return Labels({**ENGLISH, **base, **overrides})
+    return in_language(CATALOGUES, language, overrides)

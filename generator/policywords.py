@@ -6,7 +6,7 @@ They live apart from labels.py because they are prose, not interface words; site
 
 from __future__ import annotations
 
-from .labels import Labels
+from .labels import Labels, in_language
 
 ENGLISH = {
     "and": "and",
@@ -124,5 +124,4 @@ CATALOGUES = {"en": ENGLISH, "nb": NORWEGIAN, "no": NORWEGIAN, "nn": NORWEGIAN}
 
 def policy_words(language: str, labels: Labels) -> Labels:
     """Return the policy's sentences with the site's labels; site overrides win over both."""
-    base = CATALOGUES.get(language.split("-")[0].lower(), ENGLISH)
-    return Labels({**ENGLISH, **base, **labels})
+    return in_language(CATALOGUES, language, labels)
