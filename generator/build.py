@@ -19,7 +19,7 @@ from .figures import measure_figures
 from .figurewords import figure_words
 from .giveback import giveback_nav, render_giveback_files, render_giveback_pages
 from .headline import headline_of
-from .labels import channel_labels, read_labels
+from .labels import Labels, channel_labels, read_labels
 from .ledger import measure_ledger
 from .pages import Site, render_pages
 from .problems import Problems
@@ -103,20 +103,25 @@ def make_site(project: Project) -> Site:
     )
 
 
-def write_site_project(project: Project, build_dir: Path) -> WriteReport:
-    """Render every page and lay out the MkDocs project in build_dir."""
-    site = make_site(project)
-    config = site.config
+def make_renderer(config: SiteConfig, labels: Labels) -> Renderer:
+    """Return the renderer of the site's pages: its templates, labels, dates and numbers."""
     dates = DateFormatter(config.language, config.timezone)
     locale = dates.locale
-    renderer = Renderer(
+    return Renderer(
         config.templates_dir,
         config=config,
-        labels=site.labels,
+        labels=labels,
         duration=dates.duration,
         format_percent=lambda share: format_percent(share, locale=locale),
         format_decimal=lambda number: format_decimal(number, locale=locale),
     )
+
+
+def write_site_project(project: Project, build_dir: Path) -> WriteReport:
+    """Render every page and lay out the MkDocs project in build_dir."""
+    site = make_site(project)
+    config = site.config
+    renderer = make_renderer(config, site.labels)
     pages = render_pages(site, renderer)
     pages += render_giveback_pages(site, renderer, {r.channel for r in project.reviews})
     words = figure_words(config.language, site.labels)

@@ -1,7 +1,9 @@
 """Live preview: regenerate the project when a review, a template or the config is saved.
 
 The engine's own server watches the build folder and reloads the browser; we only rewrite the
-files whose content changed, so it rebuilds what it must.
+files whose content changed, so it rebuilds what it must (MkDocs runs with --dirty). A saved
+review's own page is written first, on its own, so it shows within a second or two; the
+listings and figures follow when the whole project has been regenerated.
 """
 
 from __future__ import annotations
@@ -10,10 +12,17 @@ import subprocess
 import time
 from pathlib import Path
 
-from .build import BUILD_DIR, load_project, write_site_project
-from .config import CONFIG_FILE
+from .build import BUILD_DIR, load_project, make_renderer, write_site_project
+from .case import make_cases
+from .checks import check_documents
+from .config import CONFIG_FILE, read_config
 from .engine import engine_command, engine_environment
+from .headline import Headline
+from .labels import read_labels
+from .pages import Site, render_case
 from .problems import summarize
+from .reader import SUFFIXES, read_document
+from .writer import write_pages
 
 POLL_SECONDS = 0.3
 
@@ -25,6 +34,24 @@ def snapshot(root: Path) -> dict[Path, float]:
         if (root / folder).is_dir():
             watched += [p for p in (root / folder).rglob("*") if p.is_file()]
     return {path: path.stat().st_mtime_ns for path in watched if path.exists()}
+
+
+def write_saved_cases(root: Path, saved: list[Path]) -> None:
+    """Write the case pages of just-saved review files alone, when they have no error."""
+    config, problems = read_config(root)
+    reviews_dir = config.reviews_dir.resolve()
+    paths = [p for p in saved if p.suffix in SUFFIXES and reviews_dir in p.resolve().parents]
+    if problems.errors or not paths:
+        return
+    documents = [d for p in paths if p.is_file() and (d := read_document(p, root, problems))]
+    reviews, checked = check_documents(documents, config)
+    if problems.errors or checked.errors:
+        return  # the whole regeneration that follows reports them
+    labels = read_labels(config.language, config.labels)
+    site = Site(config=config, labels=labels, cases=[], headline=Headline(), listings=[])
+    renderer = make_renderer(config, labels)
+    pages = [render_case(site, renderer, case) for case in make_cases(reviews, config, labels)]
+    write_pages(root / BUILD_DIR, pages)
 
 
 def regenerate(root: Path) -> bool:
@@ -61,7 +88,9 @@ def serve(root: Path, engine: str, address: str) -> int:
             time.sleep(POLL_SECONDS)
             current = snapshot(root)
             if current != seen:
+                saved = [path for path, mtime in current.items() if seen.get(path) != mtime]
                 seen = current
+                write_saved_cases(root, saved)
                 regenerate(root)
     except KeyboardInterrupt:
         pass

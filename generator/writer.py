@@ -118,16 +118,28 @@ def _template_files(templates_dir: Path, folder: str) -> list[tuple[str, Path]]:
     return sorted(found.items())
 
 
+def write_pages(build_dir: Path, pages: list[Page]) -> WriteReport:
+    """Write these pages alone, each only if its content changed; remove nothing."""
+    report = WriteReport()
+    for page in pages:
+        _write_file(build_dir, f"docs/{page.path}", page.content.encode(), report)
+    return report
+
+
+def _write_file(build_dir: Path, relative: str, data: bytes, report: WriteReport) -> None:
+    path = build_dir / relative
+    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        report.unchanged += 1
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    report.written.append(relative)
+
+
 def _write_files(build_dir: Path, wanted: dict[str, bytes]) -> WriteReport:
     report = WriteReport()
     for relative, data in wanted.items():
-        path = build_dir / relative
-        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-            report.unchanged += 1
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        report.written.append(relative)
+        _write_file(build_dir, relative, data, report)
     for folder in ("docs", "overrides"):
         root = build_dir / folder
         if not root.is_dir():

@@ -1,0 +1,51 @@
+"""The preview writes a saved review's own page first, alone, before regenerating everything."""
+
+from bs4 import BeautifulSoup
+
+from generator.build import BUILD_DIR, load_project, write_site_project
+from generator.serve import write_saved_cases
+from tests.conftest import review
+
+
+def words(root, review_id):
+    markdown = (root / BUILD_DIR / "docs" / "reviews" / f"{review_id}.md").read_text()
+    return BeautifulSoup(markdown, "html.parser").select_one(".rw-words").get_text(strip=True)
+
+
+def regenerated(project):
+    root = project(
+        {
+            "2026/2026-11-03-kari.yml": review(text="First words."),
+            "2026/2026-11-04-ola.yml": review(text="Other words."),
+        }
+    )
+    write_site_project(load_project(root), root / BUILD_DIR)
+    return root
+
+
+def test_only_the_saved_case_page_is_written(project):
+    root = regenerated(project)
+    docs = root / BUILD_DIR / "docs"
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    saved = root / "reviews/2026/2026-11-03-kari.yml"
+    saved.write_text(review(text="Second words."))
+    write_saved_cases(root, [saved])
+    after = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    assert [p.name for p in before if before[p] != after[p]] == ["2026-11-03-kari.md"]
+    assert words(root, "2026-11-03-kari") == "Second words."
+
+
+def test_a_saved_file_with_an_error_writes_nothing(project):
+    root = regenerated(project)
+    saved = root / "reviews/2026/2026-11-03-kari.yml"
+    saved.write_text(review(text="Second words.", rating="6"))
+    write_saved_cases(root, [saved])
+    assert words(root, "2026-11-03-kari") == "First words."
+
+
+def test_a_saved_template_or_config_writes_no_case(project):
+    root = regenerated(project)
+    page = root / BUILD_DIR / "docs" / "reviews" / "2026-11-03-kari.md"
+    written = page.stat().st_mtime_ns
+    write_saved_cases(root, [root / "site_config.yml"])
+    assert page.stat().st_mtime_ns == written
