@@ -8,6 +8,7 @@ listings and figures follow when the whole project has been regenerated.
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -72,6 +73,10 @@ def regenerate(root: Path) -> bool:
     return True
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(root: Path, engine: str, address: str) -> int:
     """Run the preview until interrupted."""
     if not regenerate(root) and not (root / BUILD_DIR / "mkdocs.yml").exists():
@@ -83,6 +88,9 @@ def serve(root: Path, engine: str, address: str) -> int:
         flush=True,
     )
     seen = snapshot(root)
+    # Stopped by a signal (a test, a process manager) the engine's server must stop too, as on
+    # Ctrl+C; otherwise it outlives us, still serving.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         while server.poll() is None:
             time.sleep(POLL_SECONDS)

@@ -1,5 +1,11 @@
 """The preview writes a saved review's own page first, alone, before regenerating everything."""
 
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
 from bs4 import BeautifulSoup
 
 from generator.build import BUILD_DIR, load_project, write_site_project
@@ -49,3 +55,43 @@ def test_a_saved_template_or_config_writes_no_case(project):
     written = page.stat().st_mtime_ns
     write_saved_cases(root, [root / "site_config.yml"])
     assert page.stat().st_mtime_ns == written
+
+
+def test_a_stopped_preview_stops_the_engine_server_too(project):
+    root = regenerated(project)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "-C", str(root), "serve", "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/reviews/2026-11-03-kari/"
+    try:
+        assert wait_for(lambda: fetch(url) is not None, 30)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert wait_for(lambda: fetch(url) is None, 10)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode()
+    except OSError:
+        return None
+
+
+def wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
