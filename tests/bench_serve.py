@@ -11,36 +11,25 @@ from __future__ import annotations
 
 import functools
 import json
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 from generator.engine import engine_environment
 from tests.bench_stages import edit_one_review
+from tests.liveserve import fetch as fetch_page
+from tests.liveserve import free_port
 
 POLL = 0.05
 STARTUP_SECONDS = 900
 CHANGE_SECONDS = 120
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def fetch(url: str) -> str | None:
     """Return the page at url, or None while the server has none."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode()
-    except (OSError, urllib.error.URLError):
-        return None
+    return fetch_page(url, timeout=5)
 
 
 def wait_until(condition, seconds: float) -> float:

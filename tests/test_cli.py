@@ -1,11 +1,8 @@
 """The command line, by exit code and output."""
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,7 @@ from bs4 import BeautifulSoup
 from generator.build import load_project
 from generator.cli import main
 from tests.conftest import review
+from tests.liveserve import fetch, free_port, wait_for
 
 # About the format and the pages, not the service rules: judged as if it were 2026-11-03 09:00.
 pytestmark = pytest.mark.usefixtures("fixed_now")
@@ -228,29 +226,6 @@ def test_python_dash_m_runs_the_same_cli(project):
         text=True,
     )
     assert (result.returncode, result.stdout) == (0, "1 review checked; no problems.\n")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode()
-    except OSError:
-        return None
-
-
-def wait_for(predicate, seconds: float):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if (value := predicate()) is not None:
-            return value
-        time.sleep(0.2)
-    return None
 
 
 def test_serve_updates_the_page_when_a_review_is_saved(project):

@@ -1,16 +1,14 @@
 """The preview writes a saved review's own page first, alone, before regenerating everything."""
 
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 from bs4 import BeautifulSoup
 
 from generator.build import BUILD_DIR, load_project, write_site_project
 from generator.serve import write_saved_cases
 from tests.conftest import review
+from tests.liveserve import fetch, free_port, wait_for
 
 
 def words(root, review_id):
@@ -72,26 +70,3 @@ def test_a_stopped_preview_stops_the_engine_server_too(project):
         server.terminate()
         server.wait(timeout=10)
     assert wait_for(lambda: fetch(url) is None, 10)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode()
-    except OSError:
-        return None
-
-
-def wait_for(condition, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
