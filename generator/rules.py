@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from difflib import SequenceMatcher
 
 from .config import SiteConfig
-from .likeness import PairIndex
+from .likeness import WordIndex
 from .problems import Problems
 from .review import Review, ThreadEntry
 
@@ -105,7 +105,6 @@ class _Reply:
     index: int
     entry: ThreadEntry
     words: tuple[str, ...]
-    pairs: frozenset[tuple[str, str]]
     tokens: frozenset[int]  # each word with its occurrence, numbered: a multiset as a set
 
 
@@ -116,9 +115,7 @@ def _replies(reviews: list[Review]) -> list[_Reply]:
         for index, entry in enumerate(review.thread, 1):
             words = tuple(_WORD.findall(entry.text.lower())) if entry.public_reply else ()
             if len(words) >= CANNED_MIN_WORDS:
-                pairs = frozenset(zip(words, words[1:], strict=False))
-                tokens = _tokens(words, numbers)
-                replies.append(_Reply(review, index, entry, words, pairs, tokens))
+                replies.append(_Reply(review, index, entry, words, _tokens(words, numbers)))
     return sorted(replies, key=lambda r: (r.entry.at, r.review.path, r.index))
 
 
@@ -140,7 +137,7 @@ def check_canned_replies(reviews: list[Review], threshold: float, problems: Prob
     """
     seen: dict[tuple[str, ...], _Reply] = {}
     earlier: list[_Reply] = []
-    index = PairIndex()
+    index = WordIndex()
     matcher = SequenceMatcher(autojunk=False)
     for reply in _replies(reviews):
         words = reply.words
@@ -150,32 +147,41 @@ def check_canned_replies(reviews: list[Review], threshold: float, problems: Prob
         if match is not None:
             _warn_canned(reply, match, best, problems)
         seen.setdefault(words, reply)
-        index.add(reply.pairs, len(words))
+        index.add(reply.tokens, len(words))
         earlier.append(reply)
 
 
 def _most_similar(reply, earlier, index, threshold, matcher):
     """Return the earlier reply most like this one, at or above threshold, and the similarity.
 
-    Sequences this alike share at least (3t − 2) of their word pairs (at 0.85, over half), and
-    their lengths are within t/(2 − t) of each other; only replies passing both are compared.
+    The ratio is never above difflib's quick_ratio, 2 · words in common / words in both, so
+    only replies whose quick_ratio reaches the threshold are compared, the likeliest first.
+    Of equally similar replies, the latest wins.
     """
-    need = len(reply.pairs) * (3 * threshold - 2) - 1
     size = len(reply.words)
-    low, high = size * threshold / (2 - threshold), size * (2 - threshold) / threshold
-    match, best = None, threshold
+    low = math.ceil(size * threshold / (2 - threshold))
+    high = math.floor(size * (2 - threshold) / threshold)
+    # The small allowance keeps a count that meets the threshold exactly from rounding up.
+    least = {
+        length: math.ceil(threshold * (size + length) / 2 - 1e-9) for length in range(low, high + 1)
+    }
+    positions = index.sharing(reply.tokens, least)
+    likely = sorted(((_quick_ratio(reply, earlier[p]), p) for p in positions), reverse=True)
+    match, best, best_position = None, threshold, -1
     matcher.set_seq2(reply.words)
-    lengths = range(math.ceil(low), math.floor(high) + 1)
-    for position in index.sharing(reply.pairs, max(1, math.ceil(need)), lengths):
-        other = earlier[position]
-        # difflib's quick_ratio (words in common, order ignored), as a set intersection in C.
-        common = len(reply.tokens & other.tokens)
-        if 2.0 * common / (size + len(other.words)) < best:
-            continue
-        matcher.set_seq1(other.words)
-        if (ratio := matcher.ratio()) >= best:
-            match, best = other, ratio
+    for quick, position in likely:
+        if quick < best:
+            break  # the rest are less alike still
+        matcher.set_seq1(earlier[position].words)
+        ratio = matcher.ratio()
+        if (ratio, position) > (best, best_position):
+            match, best, best_position = earlier[position], ratio, position
     return match, best
+
+
+def _quick_ratio(reply: _Reply, other: _Reply) -> float:
+    # difflib's quick_ratio (words in common, order ignored), as a set intersection in C.
+    return 2.0 * len(reply.tokens & other.tokens) / (len(reply.words) + len(other.words))
 
 
 def _warn_canned(reply: _Reply, other: _Reply, similarity: float, problems: Problems) -> None:

@@ -259,3 +259,29 @@ def test_build_strict_builds_nothing_on_a_rule_warning(project, monkeypatch, cap
         "--strict: nothing was built; site/ is as it was.",
     ]
     assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize("threshold", [0.7, 0.9])
+def test_canned_replies_are_exactly_what_comparing_every_pair_finds(tmp_path, threshold):
+    """The fast filters lose nothing: each reply is matched to the reply a plain comparison with
+    every earlier one picks (the most similar; of equals, the latest)."""
+    from difflib import SequenceMatcher
+
+    from generator import rules
+    from tests.synthetic import make_project
+
+    reviews = load_project(make_project(tmp_path / "shop", 150), NOW).reviews
+    replies = rules._replies(reviews)
+    expected = rules.Problems()
+    for number, reply in enumerate(replies):
+        scored = [
+            (SequenceMatcher(None, other.words, reply.words, autojunk=False).ratio(), position)
+            for position, other in enumerate(replies[:number])
+        ]
+        best, position = max(scored, default=(0.0, -1))
+        if best >= threshold:
+            rules._warn_canned(reply, replies[position], best, expected)
+    found = rules.Problems()
+    rules.check_canned_replies(reviews, threshold, found)
+    assert len(expected) >= 5  # the synthetic shop pastes now and then: the test has teeth
+    assert [str(p) for p in found] == [str(p) for p in expected]
