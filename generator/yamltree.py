@@ -1,9 +1,12 @@
 """Parse YAML into a tree of plain strings that remember their line.
 
 Review files are written by people, so YAML's own typing is a trap: `language: no` would become
-False and `title: 1:20` a number of seconds. We never let YAML decide types. The C event parser
-gives us scalars as the text staff wrote, and the schema in `checks` decides what each field means.
+False and `title: 1:20` a number of seconds. We never let YAML decide types. libyaml gives us
+scalars as the text staff wrote, and the schema in `checks` decides what each field means.
 Aliases are refused outright: an alias bomb must not expand, and no review needs one.
+
+A file is composed in C when it can be (the common case, and ten thousand files are read on every
+check); anything unusual is read again event by event, which reports exactly what is wrong.
 """
 
 from __future__ import annotations
@@ -13,9 +16,24 @@ from dataclasses import dataclass
 import yaml
 
 try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    CParser = None
     _Loader = yaml.SafeLoader
+else:
+    _Loader = yaml.CSafeLoader
+
+    class _Composer(CParser):
+        """libyaml's composer, which builds the whole node graph in C: the fast way in."""
+
+        def resolve(self, kind, value, implicit):  # types are never YAML's to decide
+            return "?"
+
+        def descend_resolver(self, parent, index):
+            pass
+
+        def ascend_resolver(self):
+            pass
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
@@ -30,13 +48,11 @@ class Node:
 
     @property
     def kind(self) -> str:
-        if isinstance(self.value, dict):
-            return "mapping"
-        if isinstance(self.value, list):
-            return "list"
-        if self.value is None:
-            return "empty"
-        return "text"
+        return _KIND_OF_TYPE.get(type(self.value), "text")
+
+
+# Asked hundreds of thousands of times in a check: one lookup, not a chain of isinstance.
+_KIND_OF_TYPE = {dict: "mapping", list: "list", type(None): "empty"}
 
 
 class YamlError(Exception):
@@ -50,6 +66,52 @@ class YamlError(Exception):
 
 def parse_yaml(text: str) -> Node | None:
     """Return the document's tree, or None for an empty document."""
+    if CParser is not None and "&" not in text:  # no anchor, so no alias either
+        try:
+            return _from_composed(text)
+        except (yaml.YAMLError, _NotPlain):
+            pass  # read it again event by event, which says exactly what is wrong
+    return _from_events(text)
+
+
+class _NotPlain(Exception):
+    """The composed document has something only the event reader reports well."""
+
+
+def _from_composed(text: str) -> Node | None:
+    composer = _Composer(text)
+    try:
+        node = composer.get_single_node()
+    finally:
+        composer.dispose()
+    return None if node is None else _tree(node)
+
+
+def _tree(node: yaml.Node) -> Node:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node.value, node.style, line)
+    if isinstance(node, yaml.SequenceNode):
+        return Node([_tree(item) for item in node.value], line)
+    fields: dict[str, Node] = {}
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise _NotPlain
+        name = _scalar(key.value, key.style, line).value
+        if name is None or name in fields:
+            raise _NotPlain
+        fields[name] = _tree(value)
+    return Node(fields, line)
+
+
+def _scalar(value: str, style: str | None, line: int) -> Node:
+    plain = not style
+    # An empty or blank value, quoted or not, is a value not given.
+    empty = (plain and value in _NULLS) or not value.strip()
+    return Node(None if empty else value, line, quoted=not plain)
+
+
+def _from_events(text: str) -> Node | None:
     try:
         events = list(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
@@ -105,11 +167,7 @@ def _build(events: list) -> Node | None:
                     f"YAML anchors are not allowed (&{event.anchor}); write the value out in full",
                 )
             if isinstance(event, yaml.ScalarEvent):
-                plain = event.style is None or event.style == ""
-                # An empty or blank value, quoted or not, is a value not given.
-                empty = (plain and event.value in _NULLS) or not event.value.strip()
-                value = None if empty else event.value
-                attach(Node(value, mark_line, quoted=not plain))
+                attach(_scalar(event.value, event.style, mark_line))
             else:
                 node = Node({} if isinstance(event, yaml.MappingStartEvent) else [], mark_line)
                 attach(node)

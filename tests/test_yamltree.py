@@ -1,0 +1,77 @@
+"""The fast way into a YAML tree (composed in C) gives exactly what reading event by event gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import yamltree
+from generator.yamltree import Node, YamlError, parse_yaml
+
+DOCUMENTS = {
+    "plain fields": "channel: google\nrating: 5\ntext: Good boots.\n",
+    "block scalar": "text: |\n  First line.\n\n  Second paragraph.\n",
+    "folded scalar": "text: >\n  One\n  line.\n",
+    "nulls and blanks": "a:\nb: ~\nc: null\nd: ''\ne: '   '\nf: 'null'\ng: NULL\n",
+    "quoted look-alikes": "language: 'no'\ntitle: \"1:20\"\nrating: '5'\nverified: yes\n",
+    "nested thread": (
+        "thread:\n  - at: 2026-11-03T09:00\n    text: Sorry!\n  - at: 2026-11-04\n"
+        "    private: true\n    via: email\n"
+    ),
+    "flow collections": "tags: [delivery, price]\noutcome: {status: resolved, at: 2026-11-04}\n",
+    "explicit tags": "rating: !!int 5\ntext: !!str 12\n",
+    "explicit start": "---\nchannel: email\n",
+    "ampersand in text": "text: Q&A with H&M staff\n",
+    "asterisks in text": "text: '**bold** and *x'\n",
+    "a list": "- one\n- two\n",
+    "a single value": "just words\n",
+    "only a comment": "# nothing here\n",
+    "duplicate field": "channel: google\nrating: 4\nchannel: email\n",
+    "duplicate nested field": "outcome:\n  status: open\n  status: resolved\n",
+    "list as a field name": "? [a, b]\n: value\n",
+    "empty field name": "'': value\n",
+    "null field name": "~: value\n",
+    "two documents": "channel: google\n---\nchannel: email\n",
+    "anchor and alias": "a: &x hello\nb: *x\n",
+    "unused anchor": "a: &x hello\n",
+    "undefined alias": "a: *nowhere\n",
+    "unclosed quote": "text: 'never closed\n",
+    "tab indentation": "thread:\n\t- at: 2026-11-03\n",
+    "bad indentation": "channel: google\n  rating: 5\n",
+}
+
+
+def read(text: str, how) -> object:
+    try:
+        return how(text)
+    except YamlError as error:
+        return ("error", error.line, error.message)
+
+
+@pytest.mark.parametrize("text", DOCUMENTS.values(), ids=DOCUMENTS.keys())
+def test_both_ways_agree(text):
+    assert read(text, parse_yaml) == read(text, yamltree._from_events)
+
+
+def test_every_sample_review_is_composed_in_c_and_agrees():
+    if yamltree.CParser is None:
+        pytest.skip("PyYAML was built without libyaml")
+    files = sorted(Path(__file__).parent.parent.joinpath("reviews").rglob("*.yml"))
+    assert len(files) > 40
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert yamltree._from_composed(text) == yamltree._from_events(text), path
+
+
+def test_what_the_tree_holds():
+    tree = parse_yaml("title: '1:20'\nlanguage: no\ntags: [a]\nempty:\n")
+    assert tree == Node(
+        {
+            "title": Node("1:20", 1, quoted=True),
+            "language": Node("no", 2),
+            "tags": Node([Node("a", 3)], 3),
+            "empty": Node(None, 4),
+        },
+        1,
+    )
