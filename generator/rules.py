@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from difflib import SequenceMatcher
@@ -105,28 +106,25 @@ class _Reply:
     index: int
     entry: ThreadEntry
     words: tuple[str, ...]
-    tokens: frozenset[int]  # each word with its occurrence, numbered: a multiset as a set
+    tokens: frozenset[str | tuple[str, int]]
 
 
 def _replies(reviews: list[Review]) -> list[_Reply]:
     replies = []
-    numbers: dict[tuple[str, int], int] = {}
     for review in reviews:
         for index, entry in enumerate(review.thread, 1):
             words = tuple(_WORD.findall(entry.text.lower())) if entry.public_reply else ()
             if len(words) >= CANNED_MIN_WORDS:
-                replies.append(_Reply(review, index, entry, words, _tokens(words, numbers)))
+                replies.append(_Reply(review, index, entry, words, _tokens(words)))
     return sorted(replies, key=lambda r: (r.entry.at, r.review.path, r.index))
 
 
-def _tokens(words: tuple[str, ...], numbers: dict[tuple[str, int], int]) -> frozenset[int]:
-    # Numbers, not (word, occurrence) tuples: sets of small ints intersect without hashing.
-    counts: dict[str, int] = {}
-    tokens = []
-    for word in words:
-        counts[word] = counts.get(word, 0) + 1
-        tokens.append(numbers.setdefault((word, counts[word]), len(numbers)))
-    return frozenset(tokens)
+def _tokens(words: tuple[str, ...]) -> frozenset[str | tuple[str, int]]:
+    # A word's first use is the word itself (a str caches its hash, so sets of them intersect
+    # fast); its second and later uses are (word, 2), (word, 3)…: a multiset as a set.
+    counts = Counter(words)
+    again = [(word, n) for word, count in counts.items() if count > 1 for n in range(2, count + 1)]
+    return frozenset(counts).union(again)
 
 
 def check_canned_replies(reviews: list[Review], threshold: float, problems: Problems) -> None:
