@@ -112,9 +112,7 @@ class CaseMaker:
     def make(self, review: Review) -> Case:
         """Return the Case for a review that may be published."""
         say = self.labels.say
-        name = display_name(
-            review.author, self.config.privacy.names, review.consent, self.patterns
-        )
+        name = display_name(review.author, self.config.privacy.names, review.consent, self.patterns)
         channel_label = self.channel_labels.get(review.channel, review.channel)
         kind_label = self.labels[f"kind_{review.kind}"]
         received_label = self.dates.day(review.received)

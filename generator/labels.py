@@ -212,14 +212,16 @@ NORWEGIAN = {
 }
 
 # Channel names that are words rather than brands; the others are the same in every language.
-NORWEGIAN.update({
-    "channel_email": "E-post",
-    "channel_phone": "Telefon",
-    "channel_chat": "Chat",
-    "channel_web-form": "Nettskjema",
-    "channel_in-store": "I butikken",
-    "channel_other": "Annet",
-})
+NORWEGIAN.update(
+    {
+        "channel_email": "E-post",
+        "channel_phone": "Telefon",
+        "channel_chat": "Chat",
+        "channel_web-form": "Nettskjema",
+        "channel_in-store": "I butikken",
+        "channel_other": "Annet",
+    }
+)
 
 CATALOGUES = {"en": ENGLISH, "nb": NORWEGIAN, "no": NORWEGIAN, "nn": NORWEGIAN}
 

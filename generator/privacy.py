@@ -225,8 +225,7 @@ def check_hidden_name(review: Review, style: str, problems: Problems) -> None:
     texts = [
         (entry.line, f"thread[{i}].{'summary' if entry.private else 'text'}", text)
         for i, entry in enumerate(review.thread, 1)
-        if entry.side == "business"
-        and (text := entry.summary if entry.private else entry.text)
+        if entry.side == "business" and (text := entry.summary if entry.private else entry.text)
     ]
     texts += [
         (review.outcome.line, f"outcome.{key}", text)

@@ -35,6 +35,7 @@ else:
         def ascend_resolver(self):
             pass
 
+
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
