@@ -101,6 +101,18 @@ def _no_cycle_collection():
             gc.enable()
 
 
+@contextmanager
+def _read_objects_frozen():
+    """Let the cycle collector skip everything alive so far (the reviews, their trees): rendering
+    makes garbage that needs it, but walking 10 000 reviews at each collection cost 7 % of it.
+    Unfrozen afterwards, so a long preview session leaks nothing."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def make_site(project: Project) -> Site:
     """Measure and prepare everything the pages show."""
     config = project.config
@@ -136,6 +148,11 @@ def make_renderer(config: SiteConfig, labels: Labels) -> Renderer:
 
 def write_site_project(project: Project, build_dir: Path) -> WriteReport:
     """Render every page and lay out the MkDocs project in build_dir."""
+    with _read_objects_frozen():
+        return _write_site_project(project, build_dir)
+
+
+def _write_site_project(project: Project, build_dir: Path) -> WriteReport:
     site = make_site(project)
     config = site.config
     renderer = make_renderer(config, site.labels)
