@@ -15,7 +15,6 @@ from .case import make_cases
 from .changes import render_changes
 from .checks import check_documents
 from .config import SiteConfig, read_config
-from .dates import DateFormatter
 from .engine import run_engine
 from .figures import measure_figures
 from .figurewords import figure_words
@@ -134,7 +133,7 @@ def make_site(project: Project) -> Site:
 
 def make_renderer(config: SiteConfig, labels: Labels) -> Renderer:
     """Return the renderer of the site's pages: its templates, labels, dates and numbers."""
-    dates = DateFormatter(config.language, config.timezone)
+    dates = config.dates
     locale = dates.locale
     return Renderer(
         config.templates_dir,

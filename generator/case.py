@@ -12,7 +12,7 @@ from datetime import datetime, time
 from markupsafe import Markup
 
 from .config import SiteConfig
-from .dates import DateFormatter, iso
+from .dates import iso
 from .labels import Labels, channel_labels
 from .markup import excerpt, markdown_to_text, render_markdown, render_plain
 from .privacy import display_name, redact
@@ -88,7 +88,7 @@ class CaseMaker:
     def __init__(self, config: SiteConfig, labels: Labels):
         self.config = config
         self.labels = labels
-        self.dates = DateFormatter(config.language, config.timezone)
+        self.dates = config.dates
         self.patterns = config.privacy.redact
         self.masks = {
             "e-mail": labels["masked_email"],

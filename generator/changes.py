@@ -8,7 +8,6 @@ from datetime import date
 from markupsafe import Markup
 
 from .case import Case
-from .dates import DateFormatter
 from .labels import Labels
 from .pages import HIDE, Site
 from .render import Page, Renderer
@@ -55,7 +54,7 @@ def list_changes(reviews: list[Review], cases: list[Case]) -> tuple[list[Change]
 def render_changes(site: Site, renderer: Renderer, words: Labels, reviews: list[Review]) -> Page:
     """Return the /changes/ page."""
     changes, withheld = list_changes(reviews, site.cases)
-    dates = DateFormatter(site.config.language, site.config.timezone)
+    dates = site.config.dates
     for change in changes:
         change.day_label = dates.day(change.day)
     return renderer.page(

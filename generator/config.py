@@ -8,6 +8,7 @@ from datetime import UTC, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .dates import DateFormatter
 from .fields import FieldReader, shown
 from .problems import Problems
 from .review import CHANNELS
@@ -85,6 +86,11 @@ class SiteConfig:
     @property
     def templates_dir(self) -> Path:
         return self.root / "templates"
+
+    @property
+    def dates(self) -> DateFormatter:
+        """Dates and durations as this site says them: its language and time zone."""
+        return DateFormatter(self.language, self.timezone)
 
     def link(self, url: str) -> str:
         """Return a site URL absolute when site_url is set, else as given (relative to the root)."""

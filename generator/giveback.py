@@ -7,7 +7,6 @@ which puts them beside the pages in docs/.
 from __future__ import annotations
 
 from .badge import BADGE_URL, make_badge, render_badge_svg, render_embed
-from .dates import DateFormatter
 from .feed import FEED_URL, render_feed
 from .labels import Labels
 from .opendata import DATA_URL, render_open_data
@@ -43,4 +42,4 @@ def giveback_nav(labels: Labels) -> list[dict[str, str]]:
 
 
 def _locale(site: Site):
-    return DateFormatter(site.config.language, site.config.timezone).locale
+    return site.config.dates.locale

@@ -10,7 +10,6 @@ from babel.units import format_unit
 from markupsafe import Markup
 
 from .charts import Bar, Series, bar_chart, column_chart
-from .dates import DateFormatter
 from .figurecells import CellWriter
 from .labels import Labels
 from .pages import Site
@@ -28,7 +27,7 @@ class Chart:
 
 def make_pictures(site: Site, words: Labels) -> list[Chart]:
     """Return the rating distribution (all time) and two monthly charts (the last 12 months)."""
-    dates = DateFormatter(site.config.language, site.config.timezone)
+    dates = site.config.dates
     locale = dates.locale
     months = site.months
     distribution = site.figures.all_time.distribution

@@ -13,7 +13,6 @@ from markupsafe import Markup
 
 from .case import Case
 from .config import SiteConfig
-from .dates import DateFormatter
 from .labels import Labels
 from .markup import render_markdown
 from .pages import HIDE
@@ -74,7 +73,7 @@ def make_policy(
 ) -> Policy:
     """Return the policy for a site: its channels, name style, masks, promise and checks."""
     words = policy_words(config.language, labels)
-    duration = DateFormatter(config.language, config.timezone).duration
+    duration = config.dates.duration
     channels = collected_channels(config, received_channels)
     private = [config.channels[name] for name in channels if name in PRIVATE_CHANNELS]
     masked = [words["policy_emails"], words["policy_phones"]]

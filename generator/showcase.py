@@ -11,7 +11,6 @@ from datetime import datetime
 
 from babel.numbers import format_decimal
 
-from .dates import DateFormatter
 from .evidence import EvidenceBook, render_evidence_pages
 from .figurecells import Cell, NoteWriter, Row, Section
 from .figures import Figures, PeriodFigures, ReplyTimes
@@ -28,7 +27,7 @@ class FiguresViewMaker(NoteWriter):
     """Turns measured figures into rows of words, for one site."""
 
     def __init__(self, site: Site, words: Labels):
-        dates = DateFormatter(site.config.language, site.config.timezone)
+        dates = site.config.dates
         super().__init__(dates, words, site.config)
         self.site = site
         self.channels = channel_labels(site.config.channels, site.labels)
@@ -225,7 +224,7 @@ def render_figures_pages(site: Site, renderer: Renderer, words: Labels) -> list[
     """Return /figures/ and one page per figure listing the cases behind it."""
     maker = FiguresViewMaker(site, words)
     sections = maker.make(site.figures)
-    dates = DateFormatter(site.config.language, site.config.timezone)
+    dates = site.config.dates
     built = site.built or datetime.now(site.config.timezone)
     figures_page = renderer.page(
         "figures.html",
