@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,7 +28,7 @@ from .problems import Problems
 from .reader import read_documents
 from .render import Renderer
 from .review import Review
-from .rules import check_rules
+from .rules import check_canned, check_rules
 from .showcase import render_figures_pages, showcase_nav
 from .trends import measure_months
 from .wall import make_listings
@@ -69,10 +70,11 @@ def build_moment(problems: Problems) -> datetime:
     return datetime.now(UTC)
 
 
-def load_project(root: Path, now: datetime | None = None) -> Project:
+def load_project(root: Path, now: datetime | None = None, canned: bool = True) -> Project:
     """Read and check site_config.yml and every review file; never raises for a user's mistake.
 
     The service rules (rules.py) are judged at `now`: the clock or SOURCE_DATE_EPOCH unless given.
+    `canned=False` leaves the canned-reply rule to the caller (see `build`).
     """
     config, problems = read_config(root)
     now = now or build_moment(problems)
@@ -81,7 +83,7 @@ def load_project(root: Path, now: datetime | None = None) -> Project:
         reviews, check_problems = check_documents(documents, config)
         problems.extend(read_problems)
         problems.extend(check_problems)
-        problems.extend(check_rules(reviews, config, now))
+        problems.extend(check_rules(reviews, config, now, canned))
     files = len(documents) + len({p.path for p in read_problems})
     return Project(root, config, reviews, problems, files, now)
 
@@ -174,10 +176,20 @@ def build(
     With any error, nothing is written: not the build folder, not site/. Figures are measured at
     `now` (the current time unless a test gives one).
     """
-    project = load_project(root, now)
+    project = load_project(root, now, canned=False)
     if project.problems.errors:
         return project
     build_dir = root / BUILD_DIR
     write_site_project(project, build_dir)
-    run_engine(engine, build_dir, site_dir or root / SITE_DIR)
+    # The canned-reply rule only warns, and compares every reply with every other: it runs on
+    # the second core while the engine, a process of its own, builds the site on the first.
+    with ThreadPoolExecutor(max_workers=1) as alongside:
+        canned = alongside.submit(_check_canned_quietly, project)
+        run_engine(engine, build_dir, site_dir or root / SITE_DIR)
+    project.problems.extend(canned.result())
     return project
+
+
+def _check_canned_quietly(project: Project) -> Problems:
+    with _no_cycle_collection():
+        return check_canned(project.reviews, project.config)

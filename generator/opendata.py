@@ -73,4 +73,8 @@ def render_open_data(config: SiteConfig, cases: list[Case]) -> bytes:
         "count": len(cases),
         "reviews": [case_record(config, case) for case in cases],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1).encode() + b"\n"
+    # One review per line: readable and diffable, and each line made by json's C encoder (an
+    # indented dump is all Python, seconds at ten thousand reviews).
+    head = json.dumps({**data, "reviews": []}, ensure_ascii=False)[: -len("[]}")]
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False) for record in data["reviews"])
+    return f"{head}[\n{lines}\n]}}\n".encode()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -26,37 +27,54 @@ class Page:
     content: str
 
 
+class Linker:
+    """Makes links from one page URL to others, relative so the site works under any path."""
+
+    def __init__(self, page_url: str):
+        self.page_url = page_url
+        base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else "."
+        self.base = base or "."
+        self.base_parts = _parts(self.base)
+
+    def __call__(self, to_url: str) -> str:
+        if to_url.startswith(("http://", "https://", "mailto:", "#")):
+            return to_url
+        target, _, fragment = to_url.partition("#")
+        link = self._relative_path(target or ".")
+        if target.endswith("/") and not link.endswith("/"):
+            link += "/"
+        link = "./" if link in (".", "./") else link
+        return f"{link}#{fragment}" if fragment else link
+
+    def _relative_path(self, target: str) -> str:
+        """Return posixpath.relpath(target, base) for two site paths, without asking the disk.
+
+        relpath makes both absolute from the working folder first, a system call per link; a
+        site of ten thousand cases has hundreds of thousands of links.
+        """
+        to_parts, from_parts = _parts(target), self.base_parts
+        if to_parts is None or from_parts is None:
+            return posixpath.relpath(target, self.base)
+        common = 0
+        for to_part, from_part in zip(to_parts, from_parts, strict=False):
+            if to_part != from_part:
+                break
+            common += 1
+        return "/".join([".."] * (len(from_parts) - common) + list(to_parts[common:])) or "."
+
+
 def relative_url(from_url: str, to_url: str) -> str:
     """Return a link from one page URL to another, relative so the site works under any path."""
-    if to_url.startswith(("http://", "https://", "mailto:", "#")):
-        return to_url
-    target, _, fragment = to_url.partition("#")
-    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
-    link = _relative_path(target or ".", base or ".")
-    if target.endswith("/") and not link.endswith("/"):
-        link += "/"
-    link = "./" if link in (".", "./") else link
-    return f"{link}#{fragment}" if fragment else link
+    return Linker(from_url)(to_url)
 
 
-def _relative_path(target: str, base: str) -> str:
-    """Return posixpath.relpath(target, base) for two site paths, without asking the disk.
-
-    relpath makes both absolute from the working folder first, a system call per link; a site
-    of ten thousand cases has hundreds of thousands of links.
-    """
-    if target.startswith("/") or base.startswith("/"):
-        return posixpath.relpath(target, base)
-    to_parts = [p for p in posixpath.normpath(target).split("/") if p not in ("", ".")]
-    from_parts = [p for p in posixpath.normpath(base).split("/") if p not in ("", ".")]
-    if ".." in to_parts or ".." in from_parts:
-        return posixpath.relpath(target, base)
-    common = 0
-    for to_part, from_part in zip(to_parts, from_parts, strict=False):
-        if to_part != from_part:
-            break
-        common += 1
-    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
+@functools.lru_cache(maxsize=65536)
+def _parts(path: str) -> tuple[str, ...] | None:
+    """Return a site path's parts, or None where only posixpath.relpath is right (/, ..)."""
+    if path.startswith("/"):
+        return None
+    parts = tuple(p for p in posixpath.normpath(path).split("/") if p not in ("", "."))
+    return None if ".." in parts else parts
 
 
 def front_matter(title: str, description: str = "", **extra: object) -> str:
@@ -91,9 +109,7 @@ class Renderer:
         Markdown ends a raw HTML block at a blank line in some engines, so the body has none.
         """
 
-        def url(target: str) -> str:
-            return relative_url(page_url, target)
-
+        url = Linker(page_url)
         html = self.env.get_template(template).render(url=url, page_url=page_url, **context)
         return _BLANK_LINES.sub("\n", html).strip() + "\n"
 

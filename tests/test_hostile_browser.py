@@ -41,6 +41,22 @@ _FIND_DANGER = """
 """
 
 
+# Search answers every keystroke, so the results of a shorter query can be on screen (and then be
+# replaced) after the last key: wait until the page has not changed for half a second (at most 5 s).
+_SETTLED = """
+() => new Promise(resolve => {
+  let timer = setTimeout(finish, 500);
+  const limit = setTimeout(finish, 5000);
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(finish, 500);
+  });
+  function finish() { observer.disconnect(); clearTimeout(timer); clearTimeout(limit); resolve(); }
+  observer.observe(document.body, {childList: true, subtree: true, characterData: true});
+})
+"""
+
+
 def html_pages(site: Path) -> list[str]:
     """Return the URL path of every HTML file in a built site."""
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
@@ -124,8 +140,7 @@ def test_search_results_render_no_payload(hostile_site, tab, query, results):
     found = tab.locator(".md-search-result__item, [role=listbox] [role=option]")
     if results:
         found.first.wait_for(state="visible", timeout=10_000)
-    else:
-        tab.wait_for_timeout(500)
+    tab.evaluate(_SETTLED)
     # Material renders a page's further matches only when they are expanded.
     for more in tab.locator(".md-search-result__more > summary").all():
         more.click()

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from generator.markup import render_markdown
+from generator.markup import markdown_to_text, render_markdown
 from tests.conftest import build_project, content, make_project, page
 from tests.hostile import hostile_reviews
 from tests.sitewalk import file_dangers, html_dangers, site_files
@@ -105,6 +105,23 @@ def test_staff_markdown_keeps_only_safe_links(hostile_root):
 )
 def test_the_sanitizer_allows_formatting_and_web_links_only(markdown, expected):
     assert render_markdown(markdown) == expected
+
+
+@pytest.mark.parametrize(
+    "markdown, expected",
+    [
+        (
+            "We **fixed** it &amp; [wrote](https://example.com) to you.",
+            "We fixed it & wrote to you.",
+        ),
+        ("| size | fits |\n|---|---|\n| M | yes |", "size fits M yes"),
+        ("<script>alert(1)</script>Sorry, <b>truly</b>.", "Sorry, truly."),
+        ("First.\n\n- one\n- two", "First. one two"),
+        ("Tags like &lt;b&gt; stay words: 2 < 3", "Tags like <b> stay words: 2 < 3"),
+    ],
+)
+def test_the_text_of_staff_markdown_is_what_its_page_shows(markdown, expected):
+    assert markdown_to_text(markdown) == expected
 
 
 def test_the_link_to_the_original_post_is_marked_as_not_ours(hostile_root):

@@ -19,6 +19,9 @@ def test_the_file_has_a_version_the_site_and_every_published_case(project):
     assert data["count"] == 3
     assert data["updated"] == "2026-11-03T12:00:00+01:00"
     assert [record["id"] for record in data["reviews"]] == PUBLISHED
+    # One review per line, so a diff of two exports shows which reviews changed.
+    lines = (root / "site" / "reviews.json").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line.rstrip(","))["id"] for line in lines[1:-1]] == PUBLISHED
 
 
 def test_a_case_as_its_page_shows_it(project):

@@ -261,6 +261,20 @@ def test_build_strict_builds_nothing_on_a_rule_warning(project, monkeypatch, cap
     assert not (root / "site").exists()
 
 
+def test_build_reports_the_canned_replies_it_checked_while_the_engine_ran(
+    project, monkeypatch, capsys
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW_EPOCH)
+    root = project(reviews=two_reviews(SORRY, NEAR_COPY))
+    assert main(["-C", str(root), "build"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:-1] == [CANNED]
+    assert lines[-1].startswith("Built 2 case pages from 2 reviews into site/ in ")
+    assert (root / "site" / "reviews" / "2026-11-03-ola" / "index.html").is_file()
+    assert main(["-C", str(root), "build", "--strict"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == CANNED
+
+
 @pytest.mark.parametrize("threshold", [0.6, 0.75, 0.85])
 def test_canned_replies_are_exactly_what_comparing_every_pair_finds(tmp_path, threshold):
     """The fast filters lose nothing: each reply is matched to the reply a plain comparison with
