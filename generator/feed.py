@@ -1,4 +1,4 @@
-"""The Atom feed of cases (/feed.xml): one entry per published case, updated as the case moves.
+"""The Atom feed of cases (/feed.xml): the cases that moved last, each updated as the case moves.
 
 An entry's id never changes, so a reply or an outcome shows in feed readers as an update of the
 same entry, not as a new one. ElementTree escapes every text, so customer words stay words.
@@ -24,6 +24,9 @@ ATOM = "http://www.w3.org/2005/Atom"
 FEED_URL = "feed.xml"
 # Characters XML 1.0 cannot carry at all, not even escaped; a pasted review may hold them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# A feed says what is new, and readers fetch it again and again: it holds the cases that moved
+# last (a new reply or an outcome brings an old case back in); /reviews.json holds them all.
+FEED_LENGTH = 100
 
 
 def entry_id(config: SiteConfig, case: Case) -> str:
@@ -68,8 +71,8 @@ def entry_html(case: Case, labels: Labels) -> str:
 
 
 def render_feed(config: SiteConfig, labels: Labels, cases: list[Case]) -> bytes:
-    """Return /feed.xml: every published case, the most recently moved first."""
-    ordered = sorted(cases, key=lambda case: (case.updated, case.id), reverse=True)
+    """Return /feed.xml: the FEED_LENGTH most recently moved cases, the latest first."""
+    ordered = sorted(cases, key=lambda case: (case.updated, case.id), reverse=True)[:FEED_LENGTH]
     feed = ET.Element("feed", xmlns=ATOM)
     _text(feed, "id", feed_id(config))
     _text(feed, "title", f"{config.name}: {labels['feed_title']}")

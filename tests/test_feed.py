@@ -71,6 +71,16 @@ def test_entries_are_ordered_by_last_activity_and_say_who_and_how_it_ended(proje
     ]
 
 
+def test_the_feed_holds_only_the_cases_that_moved_last(project, monkeypatch):
+    monkeypatch.setattr("generator.feed.FEED_LENGTH", 2)
+    root = project(REVIEWS, CONFIG)
+    build_project(root)
+    assert [entry.id for entry in read_feed(root).entries] == [
+        "tag:reviews.example.org,2026:reviews/2026-11-03-kari",
+        "tag:reviews.example.org,2026:reviews/2026-11-01-ola",
+    ]
+
+
 def test_hostile_text_comes_back_as_text(project):
     root = project(REVIEWS, CONFIG)
     build_project(root)
