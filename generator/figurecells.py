@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from babel.dates import format_timedelta
 from babel.numbers import format_decimal, format_percent
 
 from .config import SiteConfig
@@ -65,10 +64,7 @@ class CellWriter:
         # Days only from two of them: 36 hours shown as '2 days' would hide a late reply.
         if delta is None:
             return self.words["nothing_yet"]
-        seconds = max(delta.total_seconds(), 60)
-        return format_timedelta(
-            timedelta(seconds=seconds), threshold=2, format="long", locale=self.locale
-        )
+        return self.dates.duration(delta, threshold=2)
 
     def reply_cell(self, times: ReplyTimes | None) -> tuple[Cell, tuple[Review, ...]]:
         """Return the median time to a first reply, with the 90th percentile and the promise."""
