@@ -15,14 +15,14 @@ from .config import SiteConfig
 from .headline import Headline
 
 CONTEXT = "https://schema.org"
-_UNSAFE_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def script_tag(data: dict) -> Markup:
     """Return a <script type="application/ld+json"> element that holds data safely."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup('<script type="application/ld+json">{}</script>').format(
-        Markup(text.translate(_UNSAFE_IN_SCRIPT))
+        # str.replace, not str.translate: translate is slow on text beyond Latin-1.
+        Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
     )
 
 

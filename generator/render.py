@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -16,6 +17,11 @@ BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 # libyaml's emitter when PyYAML has it: the same safe output, without Python's slow emitter.
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# What YAML reads differently from JSON, or not at all: control characters, NEL, the line and
+# paragraph separators, the byte order mark, surrogates and the two non-characters.
+_NOT_PLAIN_YAML = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]"
+)
 
 
 @dataclass
@@ -78,13 +84,16 @@ def _parts(path: str) -> tuple[str, ...] | None:
 
 
 def front_matter(title: str, description: str = "", **extra: object) -> str:
-    """Return a page's YAML front matter; yaml.safe_dump quotes hostile text correctly."""
+    """Return a page's YAML front matter; every value is quoted, so hostile text stays text.
+
+    JSON is YAML: a value written by json.dumps reads back the same, unless it holds characters
+    YAML treats apart (line breaks beyond \\n, controls, surrogates); then PyYAML writes it all.
+    """
     meta = {"title": title, **({"description": description} if description else {}), **extra}
-    return (
-        "---\n"
-        + yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
-        + "---\n\n"
-    )
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()]
+    if any(_NOT_PLAIN_YAML.search(line) for line in lines):
+        lines = [yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)]
+    return "---\n" + "".join(lines) + "---\n\n"
 
 
 class Renderer:
@@ -100,6 +109,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # a Renderer lives for one build: no stat of the template per page
         )
         self.env.globals.update(globals_)
 

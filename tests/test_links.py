@@ -1,4 +1,4 @@
-"""Links between pages are relative, so a site works under any path; the same as posixpath says."""
+"""Page plumbing: relative links (the same as posixpath says) and front matter that reads back."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import itertools
 import posixpath
 
 import pytest
+import yaml
 
-from generator.render import Linker, relative_url
+from generator.render import Linker, front_matter, relative_url
 
 
 @pytest.mark.parametrize(
@@ -43,3 +44,30 @@ def test_links_agree_with_posixpath_for_every_shape_of_path():
                 expected += "/"
             expected = "./" if expected in (".", "./") else expected
             assert link(target) == expected, (page, target)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        'Kari: "quoted" # not a comment',
+        "yes",
+        "null",
+        "- a dash",
+        "* star & amp | pipe > more",
+        "%percent @at `tick` !tag {brace} [bracket]",
+        "emoji 🙂 æøå ÆØÅ",
+        "NEL\x85here",
+        "LS\u2028here",
+        "bell\x07 del\x7f",
+        "tab\there",
+        "new\nline",
+        "back\\slash",
+        "  spaces around  ",
+    ],
+)
+def test_front_matter_reads_back_exactly(title):
+    meta = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
+    text = front_matter(title, title + " described", **meta)
+    assert text.startswith("---\n") and text.endswith("---\n\n")
+    read = yaml.safe_load(text.split("---\n")[1])
+    assert read == {"title": title, "description": title + " described", **meta}
