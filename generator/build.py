@@ -178,6 +178,8 @@ def build(
     """
     project = load_project(root, now, canned=False)
     if project.problems.errors:
+        # Nothing is built, so staff get every problem now, as `reviewwall check` gives them.
+        project.problems.extend(_check_canned_quietly(project))
         return project
     build_dir = root / BUILD_DIR
     write_site_project(project, build_dir)

@@ -37,7 +37,6 @@ class Linker:
     """Makes links from one page URL to others, relative so the site works under any path."""
 
     def __init__(self, page_url: str):
-        self.page_url = page_url
         base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else "."
         self.base = base or "."
         self.base_parts = _parts(self.base)

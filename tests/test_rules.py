@@ -275,6 +275,18 @@ def test_build_reports_the_canned_replies_it_checked_while_the_engine_ran(
     assert capsys.readouterr().out.splitlines()[0] == CANNED
 
 
+def test_a_build_that_fails_still_reports_canned_replies(project, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW_EPOCH)
+    reviews = two_reviews(SORRY, NEAR_COPY)
+    reviews["2026/2026-11-04-per.yml"] = review(rating="6")
+    root = project(reviews=reviews)
+    assert main(["-C", str(root), "build"]) == 1
+    out = capsys.readouterr().out
+    assert main(["-C", str(root), "check"]) == 1
+    assert out.splitlines()[:-1] == capsys.readouterr().out.splitlines()
+    assert CANNED in out.splitlines()
+
+
 @pytest.mark.parametrize("threshold", [0.6, 0.75, 0.85])
 def test_canned_replies_are_exactly_what_comparing_every_pair_finds(tmp_path, threshold):
     """The fast filters lose nothing: each reply is matched to the reply a plain comparison with
