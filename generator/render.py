@@ -68,11 +68,6 @@ class Linker:
         return "/".join([".."] * (len(from_parts) - common) + list(to_parts[common:])) or "."
 
 
-def relative_url(from_url: str, to_url: str) -> str:
-    """Return a link from one page URL to another, relative so the site works under any path."""
-    return Linker(from_url)(to_url)
-
-
 @functools.lru_cache(maxsize=65536)
 def _parts(path: str) -> tuple[str, ...] | None:
     """Return a site path's parts, or None where only posixpath.relpath is right (/, ..)."""

@@ -8,7 +8,7 @@ import posixpath
 import pytest
 import yaml
 
-from generator.render import Linker, front_matter, relative_url
+from generator.render import Linker, front_matter
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,7 @@ from generator.render import Linker, front_matter, relative_url
     ],
 )
 def test_links_are_relative_to_the_page(page, target, expected):
-    assert relative_url(page, target) == expected
+    assert Linker(page)(target) == expected
 
 
 def test_links_agree_with_posixpath_for_every_shape_of_path():
