@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import gc
-import os
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from babel.numbers import format_decimal, format_percent
 
+from .canned import check_canned
 from .case import make_cases
 from .changes import render_changes
-from .checks import check_documents
-from .config import SiteConfig, read_config
+from .config import SiteConfig
 from .engine import run_engine
 from .figures import measure_figures
 from .figurewords import figure_words
@@ -25,10 +23,8 @@ from .labels import Labels, channel_labels, read_labels
 from .ledger import measure_ledger
 from .pages import Site, render_pages
 from .problems import Problems
-from .reader import read_documents
+from .project import Project, load_project, no_cycle_collection
 from .render import Renderer
-from .review import Review
-from .rules import check_canned, check_rules
 from .showcase import render_figures_pages, showcase_nav
 from .trends import measure_months
 from .wall import make_listings
@@ -36,70 +32,6 @@ from .writer import WriteReport, make_mkdocs_config, write_project
 
 BUILD_DIR = "build"
 SITE_DIR = "site"
-
-
-@dataclass
-class Project:
-    """A project read and checked: its config, the reviews that passed, and every problem."""
-
-    root: Path
-    config: SiteConfig
-    reviews: list[Review]
-    problems: Problems = field(default_factory=Problems)
-    files: int = 0
-    now: datetime = field(default_factory=lambda: datetime.now(UTC))  # for rules and figures
-
-
-def build_moment(problems: Problems) -> datetime:
-    """Return the moment a build or check is judged at: now, or SOURCE_DATE_EPOCH when set.
-
-    SOURCE_DATE_EPOCH is the reproducible-builds convention: the same files built at that
-    moment give the same site (the last 12 months, lateness of replies), whenever it runs.
-    """
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value:
-        return datetime.now(UTC)
-    if value.isdigit():
-        return datetime.fromtimestamp(int(value), UTC)
-    problems.error(
-        "(environment)",
-        0,
-        f"SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC, got '{value}'; "
-        "unset it to judge by the clock",
-    )
-    return datetime.now(UTC)
-
-
-def load_project(root: Path, now: datetime | None = None, canned: bool = True) -> Project:
-    """Read and check site_config.yml and every review file; never raises for a user's mistake.
-
-    The service rules (rules.py) are judged at `now`: the clock or SOURCE_DATE_EPOCH unless given.
-    `canned=False` leaves the canned-reply rule to the caller (see `build`).
-    """
-    config, problems = read_config(root)
-    now = now or build_moment(problems)
-    with _no_cycle_collection():
-        documents, read_problems = read_documents(root, config.reviews_dir)
-        reviews, check_problems = check_documents(documents, config)
-        problems.extend(read_problems)
-        problems.extend(check_problems)
-        problems.extend(check_rules(reviews, config, now, canned))
-    files = len(documents) + len({p.path for p in read_problems})
-    return Project(root, config, reviews, problems, files, now)
-
-
-@contextmanager
-def _no_cycle_collection():
-    """Pause Python's cycle collector while reading and checking: nothing made there forms a
-    cycle, and at 10 000 files the collector would walk hundreds of thousands of objects again
-    and again (about a fifth of the time of `reviewwall check`)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @contextmanager
@@ -193,5 +125,5 @@ def build(
 
 
 def _check_canned_quietly(project: Project) -> Problems:
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return check_canned(project.reviews, project.config)

@@ -15,14 +15,15 @@ from .review import (
     KINDS,
     PRIVATE_CHANNELS,
     PRIVATE_VIA,
+    RESERVED_IDS,
     SIDES,
     STATUSES,
+    WALL_SLUG_ORDER,
     Outcome,
     Review,
     ThreadEntry,
     kind_from_rating,
 )
-from .wall import RESERVED_IDS, WALL_SLUG_ORDER
 from .yamltree import Node
 
 REVIEW_FIELDS = (

@@ -10,12 +10,12 @@ from datetime import datetime
 from pathlib import Path
 
 from . import __version__
-from .build import SITE_DIR, build, load_project
 from .engine import ENGINES, EngineError
 from .fields import FieldReader
 from .importer.command import add_import_parser
 from .newfile import NewReview, write_new_review
 from .problems import Problems, summarize
+from .project import check_project, load_project
 from .review import CHANNELS, KINDS
 from .yamltree import Node
 
@@ -108,9 +108,9 @@ def print_problems(problems: Problems, reviews: int) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    project = load_project(args.project)
-    print_problems(project.problems, project.files)
-    failed = project.problems.errors or (args.strict and project.problems.warnings)
+    checked = check_project(args.project)
+    print_problems(checked.problems, checked.files)
+    failed = checked.problems.errors or (args.strict and checked.problems.warnings)
     return 1 if failed else 0
 
 
@@ -127,11 +127,13 @@ def run_todo(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from .build import SITE_DIR, build  # rendering and the engine: only a build needs them
+
     started = time.perf_counter()
     if args.strict:
-        project = load_project(args.project)
-        if project.problems:
-            print_problems(project.problems, project.files)
+        checked = check_project(args.project)
+        if checked.problems:
+            print_problems(checked.problems, checked.files)
             print(f"--strict: nothing was built; {SITE_DIR}/ is as it was.")
             return 1
     try:

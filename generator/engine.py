@@ -12,9 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .writer import STAGING
-
 ENGINES = ("mkdocs", "zensical")
+STAGING = "site"  # the engine builds into build/site, then moves it into place
 
 
 class EngineError(Exception):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,11 +100,11 @@ def _only_comments(text: str) -> bool:
     return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
-def read_documents(root: Path, reviews_dir: Path) -> tuple[list[Document], Problems]:
-    """Read every review file under reviews_dir; return the good ones and all problems."""
+def read_documents(root: Path, paths: Iterable[Path]) -> tuple[list[Document], Problems]:
+    """Read these review files; return the good ones and all problems."""
     problems = Problems()
     documents = []
-    for path in find_review_files(reviews_dir):
+    for path in paths:
         document = read_document(path, root, problems)
         if document is not None:
             documents.append(document)

@@ -43,6 +43,9 @@ ACTIONS = (
 )
 SIDES = ("business", "customer")
 PRIVATE_VIA = ("email", "phone", "chat", "message", "in-store")
+# The wall's listings live beside the case pages under /reviews/, so no review may take their ids.
+WALL_SLUG_ORDER = ("page", "complaints", "praise", "open", "resolved", "channel")
+RESERVED_IDS = frozenset(WALL_SLUG_ORDER)
 
 
 def kind_from_rating(rating: int) -> str:

@@ -13,7 +13,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from .build import BUILD_DIR, load_project, make_renderer, write_site_project
+from .build import BUILD_DIR, make_renderer, write_site_project
 from .case import make_cases
 from .checks import check_documents
 from .config import CONFIG_FILE, read_config
@@ -22,6 +22,7 @@ from .headline import Headline
 from .labels import read_labels
 from .pages import Site, render_case
 from .problems import summarize
+from .project import load_project
 from .reader import SUFFIXES, read_document
 from .writer import write_pages
 

@@ -12,9 +12,6 @@ from .case import Case
 from .labels import Labels
 
 WALL_URL = "reviews/"
-# Listing slugs live beside case pages under /reviews/, so no review may take these ids.
-WALL_SLUG_ORDER = ("page", "complaints", "praise", "open", "resolved", "channel")
-RESERVED_IDS = frozenset(WALL_SLUG_ORDER)
 
 
 @dataclass

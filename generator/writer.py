@@ -14,13 +14,13 @@ from pathlib import Path
 import yaml
 
 from .config import SiteConfig
+from .engine import STAGING
 from .feed import FEED_URL
 from .labels import Labels
 from .render import BUILTIN_TEMPLATES, Page
 
 STYLESHEET = "assets/reviewwall.css"
 COLOURS = "assets/reviewwall-colours.css"
-STAGING = "site"  # the engine builds into build/site, then moves it into place
 
 
 @dataclass

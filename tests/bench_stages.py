@@ -18,9 +18,11 @@ import time
 from pathlib import Path
 
 from generator import build as pipeline
+from generator import project as reading
 from generator.engine import engine_environment
 
-# Which stage a function belongs to: by name in generator.build first, then by its module.
+# Which stage a function belongs to: by name in generator.build and generator.project first,
+# then by its module.
 STAGE_OF_NAME = {
     "load_project": "check",
     "make_site": "measure",
@@ -33,6 +35,7 @@ STAGE_OF_MODULE = {
     "yamltree": "read",
     "checks": "check",
     "rules": "check",
+    "canned": "check",
     "figures": "measure",
     "case": "measure",
     "wall": "measure",
@@ -76,13 +79,17 @@ class StageClock:
         return timed
 
     def install(self) -> None:
-        """Wrap every pipeline function generator.build can call."""
-        for name, value in list(vars(pipeline).items()):
-            if not inspect.isfunction(value) or not value.__module__.startswith("generator."):
-                continue
-            module = value.__module__.rsplit(".", 1)[-1]
-            stage = STAGE_OF_NAME.get(name) if module == "build" else STAGE_OF_MODULE.get(module)
-            setattr(pipeline, name, self.wrap(value, stage))
+        """Wrap every pipeline function generator.build and generator.project can call."""
+        for namespace in (pipeline, reading):
+            for name, value in list(vars(namespace).items()):
+                if not inspect.isfunction(value) or not value.__module__.startswith("generator."):
+                    continue
+                module = value.__module__.rsplit(".", 1)[-1]
+                if module in ("build", "project"):
+                    stage = STAGE_OF_NAME.get(name)
+                else:
+                    stage = STAGE_OF_MODULE.get(module)
+                setattr(namespace, name, self.wrap(value, stage))
 
 
 def edit_one_review(root: Path) -> tuple[Path, str]:

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import build, load_project
+from generator.build import build
+from generator.project import check_project, load_project
 
 BASE_CONFIG = """\
 name: Testbutikken
@@ -70,8 +71,15 @@ def content(soup: BeautifulSoup):
 
 
 def problems_of(root: Path) -> list[str]:
-    """Return every problem `check` reports for a project, as printed."""
-    return [str(p) for p in load_project(root).problems.sorted()]
+    """Return every problem `check` reports for a project, as printed.
+
+    `check` shares the files out between processes; a build reads them in one. Both must find
+    the same, so every test of a message asks both.
+    """
+    loaded = [str(p) for p in load_project(root).problems.sorted()]
+    shared = [str(p) for p in check_project(root, cores=2).problems.sorted()]
+    assert shared == loaded
+    return loaded
 
 
 # 2026-11-03 09:00 in Oslo, an hour after review()'s default `received`: tests that are about the

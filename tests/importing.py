@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 from generator.checks import check_documents
 from generator.cli import main
 from generator.config import read_config
-from generator.reader import read_documents
+from generator.reader import find_review_files, read_documents
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
@@ -30,7 +30,7 @@ def format_problems(root: Path) -> list[str]:
     """Return the review format's own problems in every file, service rules aside."""
     # An imported review is rightly still waiting for its reply: rules would warn, not the format.
     config, problems = read_config(root)
-    documents, read_problems = read_documents(root, config.reviews_dir)
+    documents, read_problems = read_documents(root, find_review_files(config.reviews_dir))
     _, check_problems = check_documents(documents, config)
     return [str(p) for p in problems + read_problems + check_problems]
 

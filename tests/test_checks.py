@@ -1,8 +1,11 @@
 """`reviewwall check`: every defect in a review file is reported by path, line and exact text."""
 
+import subprocess
+import sys
+
 import pytest
 
-from generator.build import load_project
+from generator.project import load_project
 from tests.conftest import problems_of, review
 
 # About the format and the pages, not the service rules: judged as if it were 2026-11-03 09:00.
@@ -237,3 +240,32 @@ def test_consent_defaults_by_channel(project):
 def test_kind_defaults_from_rating(project, rating, kind):
     root = project({"2026/a.yml": review(rating=str(rating))})
     assert load_project(root).reviews[0].kind == kind
+
+
+def test_check_on_several_cores_finds_exactly_what_one_finds(tmp_path):
+    """`check` shares the files out between processes (and the canned-reply rule by reply): the
+    same problems, in the same order, also where files depend on each other (one id twice)."""
+    from generator.project import SHARED_FROM, check_project
+    from tests.synthetic import make_project
+
+    root = make_project(tmp_path / "shop", SHARED_FROM + 100)
+    reviews = root / "reviews"
+    (reviews / "2024" / "2024-01-05-eli.yml").write_text("channel: [\n")  # unreadable, then
+    (reviews / "2025" / "2024-01-05-eli.yml").write_text(review())  # its id again: no error
+    (reviews / "zz" / "more").mkdir(parents=True)  # one id twice, side by side in path order
+    (reviews / "zz" / "2024-02-01-tor.yml").write_text(review())
+    (reviews / "zz" / "more" / "2024-02-01-tor.yml").write_text(review(rating="9"))
+    (reviews / "2025" / "page.yml").write_text(review())  # reserved for the wall
+    (reviews / "2025" / "2025-03-01-liv.yml").write_bytes(b"channel: \xff\n")
+    loaded = load_project(root)
+    expected = [str(p) for p in loaded.problems.sorted()]
+    assert len(loaded.problems.errors) == 4 and "% the same as" in "\n".join(expected)
+    for cores in (1, 2, 3):
+        checked = check_project(root, loaded.now, cores)
+        assert [str(p) for p in checked.problems.sorted()] == expected
+        assert checked.files == loaded.files == SHARED_FROM + 106
+    # As staff run it: a new process, with no thread to keep it from using every core.
+    command = [sys.executable, "-m", "generator", "-C", str(root), "check"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:-1] == expected

@@ -11,9 +11,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from generator.build import load_project
 from generator.figures import percentile, year_before
 from generator.ledger import measure_ledger
+from generator.project import load_project
 from generator.trends import measure_months
 from tests.figure_set import CONFIG, NOW, REVIEWS
 

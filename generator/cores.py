@@ -1,0 +1,85 @@
+"""Work shared between the machine's cores: tasks run in forked processes, results come back.
+
+Checking ten thousand files is pure Python, so threads would take turns at one core. A forked
+child starts with everything the parent has in memory (the config, the files read so far) and
+sends back only its result. Where forking is not safe or not possible, the tasks run one after
+another here, with the same results.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def usable_cores() -> int:
+    """Return how many processes can usefully work at once: 1 where forking is not safe.
+
+    macOS's system libraries are not safe to use after a fork (Python itself stopped forking
+    there by default); a process with threads could fork while another thread holds a lock.
+    """
+    if not hasattr(os, "fork") or sys.platform == "darwin" or threading.active_count() > 1:
+        return 1
+    if hasattr(os, "sched_getaffinity"):  # the cores this process may use, as in a container
+        return max(len(os.sched_getaffinity(0)), 1)
+    return max(os.cpu_count() or 1, 1)
+
+
+def on_all_cores(tasks: Sequence[Callable[[], T]]) -> list[T]:
+    """Run the tasks at once, the first here and each other one in a forked child.
+
+    Returns their results in order. A child that fails in any way (an exception, a crash, a
+    result that cannot be sent) is not trusted: its task runs again here, so a real error is
+    raised here with its own traceback, and a lost child never loses a result.
+    """
+    if len(tasks) < 2 or usable_cores() < 2:
+        return [task() for task in tasks]
+    children: list[tuple[int, int]] = []
+    try:
+        for task in tasks[1:]:
+            children.append(_start(task))
+        results = [tasks[0]()]
+        while children:
+            results.append(_finish(children.pop(0), tasks[len(results)]))
+        return results
+    finally:
+        for pid, read_end in children:  # only when this process failed first
+            os.close(read_end)
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+
+
+def _start(task: Callable[[], object]) -> tuple[int, int]:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run the task, send the result, and leave without any clean-up
+        status = 1  # of the parent's (its open files, atexit handlers and buffers are not ours)
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as answer:
+                pickle.dump(task(), answer, protocol=pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    return pid, read_end
+
+
+def _finish(child: tuple[int, int], task: Callable[[], T]) -> T:
+    pid, read_end = child
+    with os.fdopen(read_end, "rb") as answer:
+        data = answer.read()
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) == 0:
+        try:
+            return pickle.loads(data)
+        except Exception:  # noqa: BLE001 - a garbled answer is no answer: run the task here
+            pass
+    return task()
