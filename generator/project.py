@@ -1,8 +1,9 @@
 """A project read and checked: site_config.yml, every review file, and every problem in them.
 
-`load_project` keeps the reviews, for a build and for `todo`. `check_project` keeps only the
-problems, so it can share the work between the machine's cores: `reviewwall check` runs in CI
-and before commits, on thousands of files, and nobody should wait for it.
+Reading and checking ten thousand files is pure Python, and `reviewwall check` runs in CI and
+before commits: from SHARED_FROM files on, the work is shared out over the machine's cores.
+`load_project` keeps the reviews, for a build, `serve` and `todo`; `check_project` only the
+problems.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from functools import partial
 from itertools import chain
 from pathlib import Path
 
-from .canned import PublicReply, canned_replies, check_canned, public_replies
+from .canned import PublicReply, canned_replies, public_replies
 from .checks import check_documents
 from .config import SiteConfig, read_config
 from .cores import on_all_cores, usable_cores
@@ -70,50 +71,55 @@ def build_moment(problems: Problems) -> datetime:
     return datetime.now(UTC)
 
 
-def load_project(root: Path, now: datetime | None = None, canned: bool = True) -> Project:
+def load_project(
+    root: Path, now: datetime | None = None, canned: bool = True, cores: int | None = None
+) -> Project:
     """Read and check site_config.yml and every review file; never raises for a user's mistake.
 
     The service rules (rules.py) are judged at `now`: the clock or SOURCE_DATE_EPOCH unless given.
-    `canned=False` leaves the canned-reply rule to the caller (see `build`).
+    `canned=False` leaves the canned-reply rule to the caller (see `build`). From SHARED_FROM
+    files on, the work is shared out over `cores` processes (all the machine has, unless given):
+    the files by id, then the canned-reply rule by reply; the result is the same as from one.
     """
-    config, problems = read_config(root)
-    now = now or build_moment(problems)
-    with no_cycle_collection():
-        paths = find_review_files(config.reviews_dir)
-        reviews, found, files = _read_and_check(root, paths, config, now)
-        problems.extend(found)
-        if canned:
-            problems.extend(check_canned(reviews, config))
-    return Project(root, config, reviews, problems, files, now)
+    return _read_project(root, now, cores, canned, keep_reviews=True)
 
 
 def check_project(root: Path, now: datetime | None = None, cores: int | None = None) -> Checked:
-    """Find exactly the problems `load_project` finds, in the same order, on `cores` processes.
+    """Find exactly the problems `load_project` finds, in the same order, keeping no reviews
+    (sending them back from the other processes would cost more than `check` needs)."""
+    project = _read_project(root, now, cores, canned=True, keep_reviews=False)
+    return Checked(project.problems, project.files)
 
-    The files are shared out first (read, format, rules); then the canned-reply rule, which
-    compares every reply with every earlier one, is shared out by reply.
-    """
+
+def _read_project(
+    root: Path, now: datetime | None, cores: int | None, canned: bool, keep_reviews: bool
+) -> Project:
     config, problems = read_config(root)
     now = now or build_moment(problems)
     paths = find_review_files(config.reviews_dir)
     if cores is None:
         cores = usable_cores() if len(paths) >= SHARED_FROM else 1
-    threshold = config.rules.canned_replies
+    threshold = config.rules.canned_replies if canned else None
     with no_cycle_collection():
-        groups = _groups_by_id(paths, cores)
-        checked = on_all_cores([partial(_check_group, root, g, config, now) for g in groups])
+        read_group = partial(_read_group, root, config, now, keep_reviews, threshold is not None)
+        groups = on_all_cores([partial(read_group, group) for group in _groups_by_id(paths, cores)])
+        reviews: list[Review] = []
         replies: list[PublicReply] = []
         files = 0
-        for found, group_replies, group_files in checked:
-            problems.extend(found)
+        for group_reviews, group_replies, found, group_files in groups:
+            reviews.extend(group_reviews)
             replies.extend(group_replies)
+            problems.extend(found)
             files += group_files
+        if len(groups) > 1:  # back in the order of the files, as one process reads them
+            place = {path.relative_to(root).as_posix(): number for number, path in enumerate(paths)}
+            reviews.sort(key=lambda review: place[review.path])
         if threshold is not None:
             replies.sort()
             judge = partial(canned_replies, replies, threshold, parts=cores)
             shares = on_all_cores([partial(judge, part=part) for part in range(cores)])
             problems.extend(warning for _, warning in sorted(chain.from_iterable(shares)))
-    return Checked(problems, files)
+    return Project(root, config, reviews, problems, files, now)
 
 
 def _groups_by_id(paths: list[Path], count: int) -> list[list[Path]]:
@@ -129,25 +135,24 @@ def _groups_by_id(paths: list[Path], count: int) -> list[list[Path]]:
     return groups
 
 
-def _check_group(
-    root: Path, paths: Sequence[Path], config: SiteConfig, now: datetime
-) -> tuple[Problems, list[PublicReply], int]:
-    reviews, problems, files = _read_and_check(root, paths, config, now)
-    replies = public_replies(reviews) if config.rules.canned_replies is not None else []
-    return problems, replies, files
-
-
-def _read_and_check(
-    root: Path, paths: Sequence[Path], config: SiteConfig, now: datetime
-) -> tuple[list[Review], Problems, int]:
-    """Return the reviews of these files that passed, their problems, and how many files there
-    are (a file that could not be read counts too); every rule but the canned-reply rule."""
+def _read_group(
+    root: Path,
+    config: SiteConfig,
+    now: datetime,
+    keep_reviews: bool,
+    judge_replies: bool,
+    paths: Sequence[Path],
+) -> tuple[list[Review], list[PublicReply], Problems, int]:
+    """Read and check these files: every rule but the canned-reply rule, which needs every
+    file's replies. Returns the reviews that passed, their replies, the problems, and how many
+    files there are (a file that could not be read counts too)."""
     documents, problems = read_documents(root, paths)
     files = len(documents) + len({problem.path for problem in problems})
     reviews, found = check_documents(documents, config)
     problems.extend(found)
     problems.extend(check_rules(reviews, config, now))
-    return reviews, problems, files
+    replies = public_replies(reviews) if judge_replies else []
+    return (reviews if keep_reviews else []), replies, problems, files
 
 
 @contextmanager

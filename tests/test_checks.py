@@ -242,9 +242,10 @@ def test_kind_defaults_from_rating(project, rating, kind):
     assert load_project(root).reviews[0].kind == kind
 
 
-def test_check_on_several_cores_finds_exactly_what_one_finds(tmp_path):
-    """`check` shares the files out between processes (and the canned-reply rule by reply): the
-    same problems, in the same order, also where files depend on each other (one id twice)."""
+def test_several_cores_find_exactly_what_one_finds(tmp_path):
+    """Reading and checking is shared out between processes (the files by id, the canned-reply
+    rule by reply): the same reviews and problems, in the same order, also where files depend on
+    each other (one id twice)."""
     from generator.project import SHARED_FROM, check_project
     from tests.synthetic import make_project
 
@@ -257,13 +258,19 @@ def test_check_on_several_cores_finds_exactly_what_one_finds(tmp_path):
     (reviews / "zz" / "more" / "2024-02-01-tor.yml").write_text(review(rating="9"))
     (reviews / "2025" / "page.yml").write_text(review())  # reserved for the wall
     (reviews / "2025" / "2025-03-01-liv.yml").write_bytes(b"channel: \xff\n")
-    loaded = load_project(root)
+    loaded = load_project(root, cores=1)
     expected = [str(p) for p in loaded.problems.sorted()]
     assert len(loaded.problems.errors) == 4 and "% the same as" in "\n".join(expected)
+    assert loaded.files == SHARED_FROM + 106
+    for cores in (2, 3):
+        shared = load_project(root, loaded.now, cores=cores)
+        assert shared.reviews == loaded.reviews  # the same reviews, in the order of the files
+        assert [str(p) for p in shared.problems.sorted()] == expected
+        assert shared.files == loaded.files
     for cores in (1, 2, 3):
         checked = check_project(root, loaded.now, cores)
         assert [str(p) for p in checked.problems.sorted()] == expected
-        assert checked.files == loaded.files == SHARED_FROM + 106
+        assert checked.files == loaded.files
     # As staff run it: a new process, with no thread to keep it from using every core.
     command = [sys.executable, "-m", "generator", "-C", str(root), "check"]
     result = subprocess.run(command, capture_output=True, text=True)
