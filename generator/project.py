@@ -85,8 +85,8 @@ def load_project(
 
 
 def check_project(root: Path, now: datetime | None = None, cores: int | None = None) -> Checked:
-    """Find exactly the problems `load_project` finds, in the same order, keeping no reviews
-    (sending them back from the other processes would cost more than `check` needs)."""
+    """Find exactly the problems `load_project` finds (sorted, in the same order), keeping no
+    reviews: sending them back from the other processes would cost more than `check` needs."""
     project = _read_project(root, now, cores, canned=True, keep_reviews=False)
     return Checked(project.problems, project.files)
 
