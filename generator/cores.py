@@ -14,6 +14,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -47,13 +48,13 @@ def on_all_cores(tasks: Sequence[Callable[[], T]]) -> list[T]:
             children.append(_start(task))
         results = [tasks[0]()]
         while children:
-            results.append(_finish(children.pop(0), tasks[len(results)]))
+            answered, answer = _answer_of(children.pop(0))
+            results.append(answer if answered else tasks[len(results)]())
         return results
     finally:
-        for pid, read_end in children:  # only when this process failed first
+        for pid, read_end in children:  # only when this process failed or was interrupted
             os.close(read_end)
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            _stop(pid)
 
 
 def _start(task: Callable[[], object]) -> tuple[int, int]:
@@ -72,14 +73,26 @@ def _start(task: Callable[[], object]) -> tuple[int, int]:
     return pid, read_end
 
 
-def _finish(child: tuple[int, int], task: Callable[[], T]) -> T:
+def _answer_of(child: tuple[int, int]) -> tuple[bool, object]:
+    """Wait for a child; return whether it answered, and its answer."""
     pid, read_end = child
-    with os.fdopen(read_end, "rb") as answer:
-        data = answer.read()
+    try:
+        with os.fdopen(read_end, "rb") as answer:
+            data = answer.read()
+    except BaseException:  # interrupted while waiting: the child is not needed any more
+        _stop(pid)
+        raise
     _, status = os.waitpid(pid, 0)
     if os.waitstatus_to_exitcode(status) == 0:
         try:
-            return pickle.loads(data)
+            return True, pickle.loads(data)
         except Exception:  # noqa: BLE001 - a garbled answer is no answer: run the task here
             pass
-    return task()
+    return False, None
+
+
+def _stop(pid: int) -> None:
+    with suppress(OSError):  # it may have ended already
+        os.kill(pid, signal.SIGKILL)
+    with suppress(OSError):
+        os.waitpid(pid, 0)
