@@ -14,9 +14,12 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
 from difflib import SequenceMatcher
+from functools import partial
+from itertools import chain
 from typing import NamedTuple
 
 from .config import SiteConfig
+from .cores import on_all_cores
 from .likeness import WordIndex
 from .problems import Problem, Problems
 from .review import Review
@@ -64,9 +67,16 @@ def check_canned(reviews: list[Review], config: SiteConfig) -> Problems:
     problems = Problems()
     threshold = config.rules.canned_replies
     if threshold is not None:
-        replies = sorted(public_replies(reviews))
-        problems.extend(warning for _, warning in canned_replies(replies, threshold))
+        problems.extend(canned_warnings(public_replies(reviews), threshold))
     return problems
+
+
+def canned_warnings(replies: list[PublicReply], threshold: float, cores: int = 1) -> list[Problem]:
+    """Return the warnings for these replies, in the order written, judged by `cores` processes."""
+    replies = sorted(replies)
+    judge = partial(canned_replies, replies, threshold, parts=cores)
+    shares = on_all_cores([partial(judge, part=part) for part in range(cores)])
+    return [warning for _, warning in sorted(chain.from_iterable(shares))]
 
 
 def canned_replies(

@@ -64,7 +64,7 @@ def check_documents(documents: list[Document], config: SiteConfig) -> tuple[list
             continue
         seen[document.id] = document.path
         if document.id in RESERVED_IDS:
-            reserved = ", ".join(sorted(RESERVED_IDS, key=WALL_SLUG_ORDER.index))
+            reserved = ", ".join(WALL_SLUG_ORDER)
             problems.error(
                 document.path,
                 1,

@@ -15,10 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
-from itertools import chain
 from pathlib import Path
 
-from .canned import PublicReply, canned_replies, public_replies
+from .canned import PublicReply, canned_warnings, public_replies
 from .checks import check_documents
 from .config import SiteConfig, read_config
 from .cores import on_all_cores, usable_cores
@@ -115,10 +114,7 @@ def _read_project(
             place = {path.relative_to(root).as_posix(): number for number, path in enumerate(paths)}
             reviews.sort(key=lambda review: place[review.path])
         if threshold is not None:
-            replies.sort()
-            judge = partial(canned_replies, replies, threshold, parts=cores)
-            shares = on_all_cores([partial(judge, part=part) for part in range(cores)])
-            problems.extend(warning for _, warning in sorted(chain.from_iterable(shares)))
+            problems.extend(canned_warnings(replies, threshold, cores))
     return Project(root, config, reviews, problems, files, now)
 
 
