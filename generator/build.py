@@ -6,6 +6,7 @@ import gc
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from babel.numbers import format_decimal, format_percent
@@ -14,6 +15,7 @@ from .canned import check_canned
 from .case import make_cases
 from .changes import render_changes
 from .config import SiteConfig
+from .cores import on_all_cores, usable_cores
 from .engine import run_engine
 from .figures import measure_figures
 from .figurewords import figure_words
@@ -21,14 +23,14 @@ from .giveback import giveback_nav, render_giveback_files, render_giveback_pages
 from .headline import headline_of
 from .labels import Labels, channel_labels, read_labels
 from .ledger import measure_ledger
-from .pages import Site, render_pages
+from .pages import Site, page_orders
 from .problems import Problems
-from .project import Project, load_project, no_cycle_collection
-from .render import Renderer
-from .showcase import render_figures_pages, showcase_nav
+from .project import SHARED_FROM, Project, load_project, no_cycle_collection
+from .render import PageOrder, Renderer
+from .showcase import figures_page_orders, showcase_nav
 from .trends import measure_months
 from .wall import make_listings
-from .writer import WriteReport, make_mkdocs_config, write_project
+from .writer import WriteReport, make_mkdocs_config, write_pages, write_project
 
 BUILD_DIR = "build"
 SITE_DIR = "site"
@@ -79,25 +81,35 @@ def make_renderer(config: SiteConfig, labels: Labels) -> Renderer:
     )
 
 
-def write_site_project(project: Project, build_dir: Path) -> WriteReport:
-    """Render every page and lay out the MkDocs project in build_dir."""
+def write_site_project(project: Project, build_dir: Path, cores: int | None = None) -> WriteReport:
+    """Render every page and lay out the MkDocs project in build_dir. From SHARED_FROM pages on,
+    the pages are rendered by `cores` processes (all the machine has, unless given)."""
     with _read_objects_frozen():
-        return _write_site_project(project, build_dir)
+        return _write_site_project(project, build_dir, cores)
 
 
-def _write_site_project(project: Project, build_dir: Path) -> WriteReport:
+def _write_site_project(project: Project, build_dir: Path, cores: int | None) -> WriteReport:
     site = make_site(project)
     config = site.config
     renderer = make_renderer(config, site.labels)
-    pages = render_pages(site, renderer)
-    pages += render_giveback_pages(site, renderer, {r.channel for r in project.reviews})
     words = figure_words(config.language, site.labels)
-    pages += render_figures_pages(site, renderer, words)
+    orders = page_orders(site, renderer) + figures_page_orders(site, renderer, words)
+    # Rendering is pure Python and each page stands alone: a large site's pages are dealt out
+    # in turn to every core, and each process writes the pages it rendered.
+    if cores is None:
+        cores = usable_cores() if len(orders) >= SHARED_FROM else 1
+    shares = [partial(_render_and_write, build_dir, orders[part::cores]) for part in range(cores)]
+    written = on_all_cores(shares)
+    pages = render_giveback_pages(site, renderer, {r.channel for r in project.reviews})
     pages.append(render_changes(site, renderer, words, project.reviews))
     files = render_giveback_files(site)
     nav = showcase_nav(site.labels) + giveback_nav(site.labels)
     mkdocs = make_mkdocs_config(config, site.labels, nav)
-    return write_project(build_dir, config, pages, files, mkdocs)
+    return write_project(build_dir, config, pages, files, mkdocs, written)
+
+
+def _render_and_write(build_dir: Path, orders: list[PageOrder]) -> WriteReport:
+    return write_pages(build_dir, [order() for order in orders])
 
 
 def build(

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from .case import Case
 from .labels import Labels
 from .pages import HIDE
-from .render import Page, Renderer
+from .render import Page, PageOrder, Renderer
 from .review import Review
 
 
@@ -61,17 +62,19 @@ class EvidenceBook:
         return evidence
 
 
-def render_evidence_pages(book: EvidenceBook, renderer: Renderer, words: Labels) -> list[Page]:
-    """Return one page per collected figure; search skips them (they repeat the cases)."""
-    return [
-        renderer.page(
-            "figure_cases.html",
-            evidence.url + "index.md",
-            evidence.url,
-            f"{evidence.title} · {evidence.period}",
-            meta={"hide": HIDE, "search": {"exclude": True}},
-            evidence=evidence,
-            words=words,
-        )
-        for evidence in book.pages
-    ]
+def evidence_page_orders(book: EvidenceBook, renderer: Renderer, words: Labels) -> list[PageOrder]:
+    """Return the orders for one page per collected figure."""
+    return [partial(render_evidence_page, evidence, renderer, words) for evidence in book.pages]
+
+
+def render_evidence_page(evidence: Evidence, renderer: Renderer, words: Labels) -> Page:
+    """Return the page of the cases behind one figure; search skips it (it repeats the cases)."""
+    return renderer.page(
+        "figure_cases.html",
+        evidence.url + "index.md",
+        evidence.url,
+        f"{evidence.title} · {evidence.period}",
+        meta={"hide": HIDE, "search": {"exclude": True}},
+        evidence=evidence,
+        words=words,
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 from .case import Case
 from .config import SiteConfig
@@ -13,8 +14,8 @@ from .jsonld import case_jsonld, home_jsonld
 from .labels import Labels
 from .ledger import Ledger
 from .markup import render_markdown
-from .render import Page, Renderer
-from .wall import Listing, paginate
+from .render import Page, PageOrder, Renderer
+from .wall import Listing, WallPage, paginate
 
 LATEST_ON_HOME = 6
 # Material's own sidebars would repeat the wall's navigation; the pages carry their own.
@@ -37,12 +38,12 @@ class Site:
     built: datetime | None = None
 
 
-def render_pages(site: Site, renderer: Renderer) -> list[Page]:
-    """Return every Markdown page of the site."""
-    pages = [render_home(site, renderer)]
-    pages += render_wall(site, renderer)
-    pages += [render_case(site, renderer, case) for case in site.cases]
-    return pages
+def page_orders(site: Site, renderer: Renderer) -> list[PageOrder]:
+    """Return the orders for every Markdown page of the site: home, the wall, the cases."""
+    orders = [partial(render_home, site, renderer)]
+    orders += wall_page_orders(site, renderer)
+    orders += [partial(render_case, site, renderer, case) for case in site.cases]
+    return orders
 
 
 def render_home(site: Site, renderer: Renderer) -> Page:
@@ -61,29 +62,30 @@ def render_home(site: Site, renderer: Renderer) -> Page:
     )
 
 
-def render_wall(site: Site, renderer: Renderer) -> list[Page]:
-    """Return every page of every listing on the wall."""
-    pages = []
-    for listing in site.listings:
-        for wall_page in paginate(listing, site.config.per_page):
-            title = listing.title
-            if wall_page.count > 1:
-                title += (
-                    f" ({site.labels.say('page_of', page=wall_page.number, pages=wall_page.count)})"
-                )
-            pages.append(
-                renderer.page(
-                    "wall.html",
-                    wall_page.url + "index.md",
-                    wall_page.url,
-                    title,
-                    meta={"hide": HIDE},
-                    wall_page=wall_page,
-                    listings=site.listings,
-                    ledger=site.ledger,
-                )
-            )
-    return pages
+def wall_page_orders(site: Site, renderer: Renderer) -> list[PageOrder]:
+    """Return the orders for every page of every listing on the wall."""
+    return [
+        partial(render_wall_page, site, renderer, listing, wall_page)
+        for listing in site.listings
+        for wall_page in paginate(listing, site.config.per_page)
+    ]
+
+
+def render_wall_page(site: Site, renderer: Renderer, listing: Listing, wall_page: WallPage) -> Page:
+    """Return one page of one listing on the wall."""
+    title = listing.title
+    if wall_page.count > 1:
+        title += f" ({site.labels.say('page_of', page=wall_page.number, pages=wall_page.count)})"
+    return renderer.page(
+        "wall.html",
+        wall_page.url + "index.md",
+        wall_page.url,
+        title,
+        meta={"hide": HIDE},
+        wall_page=wall_page,
+        listings=site.listings,
+        ledger=site.ledger,
+    )
 
 
 def render_case(site: Site, renderer: Renderer, case: Case) -> Page:

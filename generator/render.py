@@ -6,6 +6,7 @@ import functools
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,10 @@ class Page:
     path: str  # relative to docs/, like 'reviews/2026-11-03-kari.md'
     url: str  # the URL it will have, like 'reviews/2026-11-03-kari/'
     content: str
+
+
+# A page still to render: made cheaply, so that thousands of them can be dealt out to processes.
+PageOrder = Callable[[], Page]
 
 
 class Linker:

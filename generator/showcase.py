@@ -8,16 +8,17 @@ figures.py.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from babel.numbers import format_decimal
 
-from .evidence import EvidenceBook, render_evidence_pages
+from .evidence import EvidenceBook, evidence_page_orders
 from .figurecells import Cell, NoteWriter, Row, Section
 from .figures import Figures, PeriodFigures, ReplyTimes
 from .labels import Labels, channel_labels
 from .pages import HIDE, Site
 from .pictures import make_pictures
-from .render import Page, Renderer
+from .render import Page, PageOrder, Renderer
 from .review import KINDS, STATUSES
 
 FIGURES_URL = "figures/"
@@ -220,13 +221,20 @@ def _times_for(period: PeriodFigures, channel: str) -> ReplyTimes | None:
     return next((t for t in period.first_reply_by_channel if t.channel == channel), None)
 
 
-def render_figures_pages(site: Site, renderer: Renderer, words: Labels) -> list[Page]:
-    """Return /figures/ and one page per figure listing the cases behind it."""
+def figures_page_orders(site: Site, renderer: Renderer, words: Labels) -> list[PageOrder]:
+    """Return the orders for /figures/ and one page per figure listing the cases behind it."""
     maker = FiguresViewMaker(site, words)
-    sections = maker.make(site.figures)
-    dates = site.config.dates
+    sections = maker.make(site.figures)  # collects the evidence pages on the way
+    figures_page = partial(render_figures_page, site, renderer, words, sections)
+    return [figures_page, *evidence_page_orders(maker.evidence, renderer, words)]
+
+
+def render_figures_page(
+    site: Site, renderer: Renderer, words: Labels, sections: list[Section]
+) -> Page:
+    """Return /figures/: every figure for both periods, the pictures, the ledger."""
     built = site.built or datetime.now(site.config.timezone)
-    figures_page = renderer.page(
+    return renderer.page(
         "figures.html",
         FIGURES_URL + "index.md",
         FIGURES_URL,
@@ -237,9 +245,8 @@ def render_figures_pages(site: Site, renderer: Renderer, words: Labels) -> list[
         words=words,
         ledger=site.ledger,
         periods=[words["period_year"], words["period_all"]],
-        intro=words["figures_intro"].format(date=dates.day(built)),
+        intro=words["figures_intro"].format(date=site.config.dates.day(built)),
     )
-    return [figures_page, *render_evidence_pages(maker.evidence, renderer, words)]
 
 
 def showcase_nav(labels: Labels) -> list[dict[str, str]]:

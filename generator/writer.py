@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +29,7 @@ class WriteReport:
     """What a write changed: paths relative to the build folder."""
 
     written: list[str] = field(default_factory=list)
-    unchanged: int = 0
+    unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
 
 
@@ -91,9 +92,18 @@ def colour_stylesheet(config: SiteConfig) -> str:
 
 
 def write_project(
-    build_dir: Path, config: SiteConfig, pages: list[Page], files: dict[str, bytes], mkdocs: dict
+    build_dir: Path,
+    config: SiteConfig,
+    pages: list[Page],
+    files: dict[str, bytes],
+    mkdocs: dict,
+    written_already: Iterable[WriteReport] = (),
 ) -> WriteReport:
-    """Write the whole project; remove what an earlier build wrote that is no longer wanted."""
+    """Write the whole project; remove what an earlier build wrote that is no longer wanted.
+
+    `written_already`: the reports of pages written before (by write_pages, in other processes
+    too); their files are wanted, and the report counts them.
+    """
     wanted: dict[str, bytes] = {f"docs/{page.path}": page.content.encode() for page in pages}
     wanted.update({f"docs/{path}": data for path, data in files.items()})
     wanted["docs/" + COLOURS] = colour_stylesheet(config).encode()
@@ -105,7 +115,17 @@ def write_project(
         if logo.is_file():
             wanted[f"docs/assets/{logo.name}"] = logo.read_bytes()
     wanted["mkdocs.yml"] = yaml.safe_dump(mkdocs, allow_unicode=True, sort_keys=False).encode()
-    return _write_files(build_dir, wanted)
+    files = _Files(build_dir)
+    for relative, data in wanted.items():
+        files.write(relative, data)
+    kept = set(wanted)
+    for report in written_already:
+        files.report.written += report.written
+        files.report.unchanged += report.unchanged
+        kept.update(report.written, report.unchanged)
+    for folder in ("docs", "overrides"):
+        files.remove_unwanted(folder, kept)
+    return files.report
 
 
 def _template_files(templates_dir: Path, folder: str) -> list[tuple[str, Path]]:
@@ -145,7 +165,7 @@ class _Files:
             if os.stat(path).st_size == len(data):
                 with open(path, "rb") as old:
                     if old.read() == data:
-                        self.report.unchanged += 1
+                        self.report.unchanged.append(relative)
                         return
         except FileNotFoundError:
             folder = os.path.dirname(path)
@@ -156,7 +176,7 @@ class _Files:
             new.write(data)
         self.report.written.append(relative)
 
-    def remove_unwanted(self, folder: str, wanted: dict[str, bytes]) -> None:
+    def remove_unwanted(self, folder: str, wanted: set[str]) -> None:
         """Remove the files under folder that are not wanted, then the folders left empty."""
         top = os.path.join(self.root, folder)
         start = len(self.root) + 1
@@ -169,12 +189,3 @@ class _Files:
                     self.report.removed.append(relative)
             if current != top and not os.listdir(current):
                 shutil.rmtree(current)
-
-
-def _write_files(build_dir: Path, wanted: dict[str, bytes]) -> WriteReport:
-    files = _Files(build_dir)
-    for relative, data in wanted.items():
-        files.write(relative, data)
-    for folder in ("docs", "overrides"):
-        files.remove_unwanted(folder, wanted)
-    return files.report

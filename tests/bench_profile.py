@@ -18,7 +18,7 @@ STAGE_FRAMES = {
     "check_rules": "check",
     "make_site": "measure",
     "write_site_project": "render + write",
-    "render_pages": "render + write",
+    "page_orders": "render + write",
     "write_project": "render + write",
 }
 TOP = 8
@@ -28,8 +28,9 @@ def profile_pipeline(root: Path) -> str:
     """Return the top functions by own time in each stage of load + write at root."""
     profiler = Profiler(interval=0.001)
     profiler.start()
-    project = pipeline.load_project(root)
-    pipeline.write_site_project(project, root / pipeline.BUILD_DIR)
+    # In one process: the work of other processes would not be seen.
+    project = pipeline.load_project(root, cores=1)
+    pipeline.write_site_project(project, root / pipeline.BUILD_DIR, cores=1)
     profiler.stop()
     own: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     within: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))

@@ -29,7 +29,7 @@ def in_a_new_interpreter(test):
             "import os, sys\n"
             "if not hasattr(os, 'fork') or sys.platform == 'darwin' or os.cpu_count() < 2:\n"
             f"    sys.exit({CANNOT_FORK})\n"
-            f"from tests.test_cores import {test.__name__}\n{test.__name__}.__wrapped__()\n"
+            f"from {test.__module__} import {test.__name__}\n{test.__name__}.__wrapped__()\n"
         )
         result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True)
         if result.returncode == CANNOT_FORK:

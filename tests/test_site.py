@@ -3,12 +3,15 @@
 import importlib.util
 import re
 import shutil
+import tempfile
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 from generator.build import build
 from tests.conftest import build_project, content, page, review
+from tests.test_cores import in_a_new_interpreter
 
 # About the format and the pages, not the service rules: judged as if it were 2026-11-03 09:00.
 pytestmark = pytest.mark.usefixtures("fixed_now")
@@ -297,3 +300,35 @@ def test_zensical_builds_the_same_project(site, tmp_path):
     case = content(page(root, "reviews/2026-11-03-kari")) or page(root, "reviews/2026-11-03-kari")
     assert case.select_one(".rw-after").get_text() == "answered after 47 minutes"
     assert card_ids(page(root, "reviews/page/2")) == ["2026-09-01-mail", "2025-05-01-old"]
+
+
+@in_a_new_interpreter
+def test_a_large_site_rendered_on_every_core_is_the_site_rendered_on_one():
+    """From SHARED_FROM pages on, a build renders its pages in several processes: the same files,
+    byte for byte, as one process writes."""
+    from generator import build as pipeline
+    from generator.cores import usable_cores
+    from generator.project import SHARED_FROM, load_project
+    from tests.synthetic import make_project
+
+    shared_by = []
+    on_all_cores = pipeline.on_all_cores
+    pipeline.on_all_cores = lambda tasks: shared_by.append(len(tasks)) or on_all_cores(tasks)
+    with tempfile.TemporaryDirectory() as folder:
+        root = make_project(Path(folder) / "shop", SHARED_FROM)
+        project = load_project(root, cores=1)
+        one = pipeline.write_site_project(project, root / "one", cores=1)
+        every = pipeline.write_site_project(project, root / "every")  # as a build does
+        assert shared_by == [1, usable_cores()] and usable_cores() > 1
+        assert len(one.written) > SHARED_FROM and sorted(every.written) == sorted(one.written)
+        assert not one.unchanged and not every.unchanged
+        for path in one.written:
+            assert (root / "every" / path).read_bytes() == (root / "one" / path).read_bytes(), path
+        # Again, with one review gone: what other processes found unchanged is kept, its page goes.
+        gone = next(r for r in project.reviews[len(project.reviews) // 2 :] if not r.withheld)
+        project.reviews.remove(gone)
+        again = pipeline.write_site_project(project, root / "every")
+        assert f"docs/reviews/{gone.id}.md" in again.removed
+        assert not (root / "every" / "docs" / "reviews" / f"{gone.id}.md").exists()
+        assert len(again.unchanged) > SHARED_FROM
+        assert set(again.unchanged) | set(again.written) | set(again.removed) == set(one.written)
