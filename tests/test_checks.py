@@ -276,3 +276,47 @@ def test_several_cores_find_exactly_what_one_finds(tmp_path):
     result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stdout.splitlines()[:-1] == expected
+
+
+def test_review_files_are_found_as_a_recursive_glob_finds_them(tmp_path):
+    """Every entry named like a review, by folder then name (the order of Path objects), with
+    editors' lock links left out and linked folders not entered."""
+    from generator.reader import SUFFIXES, find_review_files
+
+    reviews = tmp_path / "reviews"
+    for name in (
+        "2026/2026-01-02-a.yml",
+        "2026/2026-01-02-a-b.yaml",
+        "2026-extra/2026-03-01-c.yml",  # '-' sorts before '/' in a string, not in a path
+        "2026.old/2026-03-02-d.yml",
+        "2026/notes.txt",
+        "2026/.yml",
+        ".hidden/2026-04-01-e.yml",
+        "folder.yml/2026-05-01-f.yml",  # a folder named like a review, and a review inside it
+        "z/deeper/still/2026-06-01-g.yml",
+    ):
+        (reviews / name).parent.mkdir(parents=True, exist_ok=True)
+        (reviews / name).write_text("channel: email\n")
+    (reviews / "2026" / "2026-07-01-broken.yml").symlink_to(tmp_path / "nowhere.yml")
+    (reviews / "2026" / ".#2026-01-02-a.yml").symlink_to(tmp_path / "editor-lock")
+    (reviews / "linked").symlink_to(reviews / "2026")  # entered, it would name every file twice
+
+    expected = sorted(
+        path
+        for path in reviews.rglob("*")
+        if path.suffix in SUFFIXES and not path.name.startswith(".#")
+    )
+    found = find_review_files(reviews)
+    assert found == expected
+    assert [path.relative_to(reviews).as_posix() for path in found] == [
+        ".hidden/2026-04-01-e.yml",
+        "2026/2026-01-02-a-b.yaml",
+        "2026/2026-01-02-a.yml",
+        "2026/2026-07-01-broken.yml",
+        "2026-extra/2026-03-01-c.yml",
+        "2026.old/2026-03-02-d.yml",
+        "folder.yml",
+        "folder.yml/2026-05-01-f.yml",
+        "z/deeper/still/2026-06-01-g.yml",
+    ]
+    assert find_review_files(tmp_path / "missing") == []
