@@ -97,6 +97,7 @@ def measure_once(root: Path, serve: bool, bare_first: bool = False) -> dict:
     result.update(site_figures(root))
     if not bare_first:
         result["bare"], result["memory_bare_mb"], _ = run_timed(bare, root / "build")
+    result["ratio"] = result["whole"] / result["bare"]  # a pair minutes apart, on one project
     result["check"], _, _ = run_timed(reviewwall("check"), root)
     clean(root)
     _, _, output = run_timed([sys.executable, "-m", "tests.bench_stages", str(root)], REPO)
@@ -114,8 +115,17 @@ def measure_size(count: int, runs: int, workdir: Path, seed: int = 2026) -> dict
     results = []
     for run in range(runs):
         print(f"N={count}: run {run + 1} of {runs}…", file=sys.stderr, flush=True)
-        results.append(measure_once(root, count <= SERVE_UP_TO, bare_first=run % 2 == 1))
+        result = measure_once(root, count <= SERVE_UP_TO, bare_first=run % 2 == 1)
+        print(
+            f"N={count}: run {run + 1}: whole build {result['whole']:.2f} s, bare "
+            f"{result['bare']:.2f} s, whole / bare {result['ratio']:.2f}, check "
+            f"{result['check']:.2f} s",
+            file=sys.stderr,
+            flush=True,
+        )
+        results.append(result)
     medians = {key: statistics.median(r[key] for r in results) for key in results[0]}
+    medians["each_ratio"] = [r["ratio"] for r in results]
     medians["runs"] = runs
     medians["reviews"] = count
     return medians

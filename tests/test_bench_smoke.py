@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.bench_report import ROWS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -41,3 +43,7 @@ def test_smoke_benchmark_reports_every_row_for_200_reviews(tmp_path):
     assert values["site_files"] > 200
     assert values["rebuild_files_written"] >= 1
     assert "Medians over runs (1 at N = 200)" in written
+    ratio = values["ratio"]
+    assert values["whole"] / values["bare"] == pytest.approx(ratio, abs=0.02)
+    assert f"Whole / bare at N = 200, run by run: {ratio:.2f}." in written.splitlines()
+    assert f"N=200: run 1: whole build {values['whole']:.2f} s" in result.stderr
