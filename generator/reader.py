@@ -30,7 +30,7 @@ def find_review_files(reviews_dir: Path) -> list[Path]:
     Anything named like a review is returned, also a folder or a broken link: reading it then
     reports that it cannot be read, rather than the review silently going missing. Editors'
     lock links (.#name.yml) are not reviews. Linked folders are not entered, so a link cannot
-    make a loop. (os.walk, not Path.rglob: it names ten thousand files in a twentieth of the time.)
+    make a loop. (os.walk, not Path.rglob: 35 ms instead of 57 for ten thousand files.)
     """
     if not reviews_dir.is_dir():
         return []
