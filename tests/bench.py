@@ -59,9 +59,39 @@ def run_timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
     return seconds, usage.ru_maxrss / 1024, output
 
 
-def clean(root: Path) -> None:
-    for folder in ("build", "site", "bare-site"):
-        shutil.rmtree(root / folder, ignore_errors=True)
+OUTPUTS = ("build", "site", "bare-site")
+ASIDE = "set-aside"
+# Disk a run keeps until the benchmark ends, per review: the generated project, site/ and the
+# bare build's site, twice over (the timed pair, then the stage timings); measured, then rounded up.
+KEPT_PER_REVIEW_MB = 0.17
+
+
+def set_aside(root: Path, folders: tuple[str, ...] = OUTPUTS) -> None:
+    """Move what the last run wrote out of the next run's way; it is deleted when the bench ends.
+
+    Deleting it between runs would slow the next run down, and the whole build more than the
+    bare one: on ext4 without a journal (this machine's disk) the kernel does not reuse an inode
+    freed in the last 60 to 300 seconds and skips each one at every file it creates. Creating
+    11 000 files took 1 to 5 s within minutes of deleting as many, 0.25 s otherwise; the whole
+    build creates the project's files and the site's, the bare build only the site's.
+    """
+    for folder in folders:
+        if (root / folder).exists():
+            kept = Path(tempfile.mkdtemp(dir=root.parent / ASIDE))
+            (root / folder).rename(kept / folder)
+
+
+def check_disk(workdir: Path, sizes: list[int], runs: list[int]) -> None:
+    """Stop at once, with what to do, when the runs' kept output would not fit on the disk."""
+    needed = sum(size * run for size, run in zip(sizes, runs, strict=True)) * KEPT_PER_REVIEW_MB
+    free = shutil.disk_usage(workdir).free / 1e6
+    if needed > free:
+        raise SystemExit(
+            f"the benchmark keeps every run's output until it ends (deleting it between runs "
+            f"slows the next run down): it needs about {needed / 1000:.1f} GB free in {workdir}, "
+            f"and {free / 1000:.1f} GB are; hint: fewer --runs or --sizes, or --keep DIR on a "
+            "larger disk"
+        )
 
 
 def site_figures(root: Path) -> dict:
@@ -79,55 +109,75 @@ def site_figures(root: Path) -> dict:
     }
 
 
-def measure_once(root: Path, serve: bool, bare_first: bool = False) -> dict:
-    """Run every measurement once on the project at root; the live preview too when serve.
+def measure_pair(root: Path, bare_first: bool) -> dict:
+    """Time the whole build and the bare build of one project, then `reviewwall check`.
 
-    The machine's speed drifts within minutes, so runs take the whole build and the bare build
-    in turns: whole first, then bare first (on the same project, generated beforehand).
+    The machine's speed drifts within minutes, so runs take the two builds in turns: whole
+    first, then bare first (on the same project, generated beforehand, not timed).
     """
     result = {"load_before": os.getloadavg()[0]}
-    clean(root)
+    set_aside(root)
     bare = [sys.executable, "-m", "mkdocs", "build", "--clean", "--quiet"]
     bare += ["-f", str(root / "build" / "mkdocs.yml"), "-d", str(root / "bare-site")]
     if bare_first:
-        run_timed([sys.executable, "-c", GENERATE, str(root)], REPO)  # not timed
+        run_timed([sys.executable, "-c", GENERATE, str(root)], REPO)
         result["bare"], result["memory_bare_mb"], _ = run_timed(bare, root / "build")
-        clean(root)
+        set_aside(root)
     result["whole"], result["memory_build_mb"], _ = run_timed(reviewwall("build"), root)
     result.update(site_figures(root))
     if not bare_first:
         result["bare"], result["memory_bare_mb"], _ = run_timed(bare, root / "build")
     result["ratio"] = result["whole"] / result["bare"]  # a pair minutes apart, on one project
     result["check"], _, _ = run_timed(reviewwall("check"), root)
-    clean(root)
-    _, _, output = run_timed([sys.executable, "-m", "tests.bench_stages", str(root)], REPO)
-    result.update(json.loads(output.strip().splitlines()[-1]))
-    if serve:
-        clean(root)
-        _, _, output = run_timed([sys.executable, "-m", "tests.bench_serve", str(root)], REPO)
-        result.update(json.loads(output.strip().splitlines()[-1]))
     return result
 
 
-def measure_size(count: int, runs: int, workdir: Path, seed: int = 2026) -> dict:
-    """Generate `count` reviews and return the median of every measurement over `runs` runs."""
-    root = make_project(workdir / f"n{count}", count, seed, REPO / "site_config.yml")
-    results = []
-    for run in range(runs):
-        print(f"N={count}: run {run + 1} of {runs}…", file=sys.stderr, flush=True)
-        result = measure_once(root, count <= SERVE_UP_TO, bare_first=run % 2 == 1)
-        print(
-            f"N={count}: run {run + 1}: whole build {result['whole']:.2f} s, bare "
-            f"{result['bare']:.2f} s, whole / bare {result['ratio']:.2f}, check "
-            f"{result['check']:.2f} s",
-            file=sys.stderr,
-            flush=True,
-        )
-        results.append(result)
+def measure_in_process(module: str, root: Path) -> dict:
+    """Run tests.bench_stages or tests.bench_serve on a project of its own; return its figures."""
+    set_aside(root)
+    _, _, output = run_timed([sys.executable, "-m", module, str(root)], REPO)
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def measure_sizes(sizes: list[int], runs: list[int], workdir: Path, seed: int = 2026) -> list[dict]:
+    """Generate each size's reviews and return, per size, the median of every measurement.
+
+    Every timed pair of builds comes first, for every size; then the stage timings; the live
+    preview last: it is the one measurement that deletes files (MkDocs' temporary site).
+    """
+    (workdir / ASIDE).mkdir(exist_ok=True)
+    roots = [
+        make_project(workdir / f"n{size}", size, seed, REPO / "site_config.yml") for size in sizes
+    ]
+    each = [[{} for _ in range(count)] for count in runs]
+    for size, root, results in zip(sizes, roots, each, strict=True):
+        for run, result in enumerate(results):
+            print(f"N={size}: run {run + 1} of {len(results)}…", file=sys.stderr, flush=True)
+            result.update(measure_pair(root, bare_first=run % 2 == 1))
+            print(
+                f"N={size}: run {run + 1}: whole build {result['whole']:.2f} s, bare "
+                f"{result['bare']:.2f} s, whole / bare {result['ratio']:.2f}, check "
+                f"{result['check']:.2f} s",
+                file=sys.stderr,
+                flush=True,
+            )
+    for size, root, results in zip(sizes, roots, each, strict=True):
+        print(f"N={size}: stages and a rebuild, {len(results)} times…", file=sys.stderr, flush=True)
+        for result in results:
+            result.update(measure_in_process("tests.bench_stages", root))
+    for size, root, results in zip(sizes, roots, each, strict=True):
+        if size <= SERVE_UP_TO:
+            print(f"N={size}: the live preview, {len(results)} times…", file=sys.stderr, flush=True)
+            for result in results:
+                result.update(measure_in_process("tests.bench_serve", root))
+    return [medians_of(size, results) for size, results in zip(sizes, each, strict=True)]
+
+
+def medians_of(size: int, results: list[dict]) -> dict:
     medians = {key: statistics.median(r[key] for r in results) for key in results[0]}
     medians["each_ratio"] = [r["ratio"] for r in results]
-    medians["runs"] = runs
-    medians["reviews"] = count
+    medians["runs"] = len(results)
+    medians["reviews"] = size
     return medians
 
 
@@ -137,7 +187,8 @@ def print_profile(count: int, workdir: Path) -> None:
     root = workdir / f"n{count}"
     if not root.is_dir():
         root = make_project(root, count, config=REPO / "site_config.yml")
-    clean(root)
+    (workdir / ASIDE).mkdir(exist_ok=True)
+    set_aside(root)
     print(profile_pipeline(root))
 
 
@@ -168,11 +219,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the table."""
     args = parse_args(argv)
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="reviewwall-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     try:
-        results = [
-            measure_size(size, runs, workdir)
-            for size, runs in zip(args.sizes, args.runs, strict=True)
-        ]
+        check_disk(workdir, args.sizes, args.runs)
+        results = measure_sizes(args.sizes, args.runs, workdir)
         table = format_table(results, f"{date.today():%Y-%m-%d}, {machine()}")
         print(table)
         if args.output:
@@ -180,8 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             print_profile(max(args.sizes), workdir)
     finally:
-        if not args.keep:
-            shutil.rmtree(workdir, ignore_errors=True)
+        shutil.rmtree(workdir if not args.keep else workdir / ASIDE, ignore_errors=True)
     return 0
 
 

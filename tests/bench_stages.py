@@ -20,6 +20,7 @@ from pathlib import Path
 from generator import build as pipeline
 from generator import project as reading
 from generator.engine import engine_environment
+from tests.bench import set_aside
 
 # Which stage a function belongs to: by name in generator.build and generator.project first,
 # then by its module.
@@ -123,6 +124,7 @@ def measure(root: Path) -> dict:
     path, original = edit_one_review(root)
     try:
         # What `reviewwall serve` does on save: regenerate the project, then the engine rebuilds.
+        set_aside(root, ("site",))  # the old site is kept until the benchmark ends: see set_aside
         saved = time.perf_counter()
         project = pipeline.load_project(root)
         report = pipeline.write_site_project(project, root / pipeline.BUILD_DIR)
