@@ -98,7 +98,7 @@ def _write_site_project(project: Project, build_dir: Path, cores: int | None) ->
     # in turn to every core, and each process writes the pages it rendered.
     if cores is None:
         cores = usable_cores() if len(orders) >= SHARED_FROM else 1
-    shares = [partial(_render_and_write, build_dir, orders[part::cores]) for part in range(cores)]
+    shares = [partial(_render_and_write, build_dir, share) for share in deal(orders, cores)]
     written = on_all_cores(shares)
     pages = render_giveback_pages(site, renderer, {r.channel for r in project.reviews})
     pages.append(render_changes(site, renderer, words, project.reviews))
@@ -106,6 +106,17 @@ def _write_site_project(project: Project, build_dir: Path, cores: int | None) ->
     nav = showcase_nav(site.labels) + giveback_nav(site.labels)
     mkdocs = make_mkdocs_config(config, site.labels, nav)
     return write_project(build_dir, config, pages, files, mkdocs, written)
+
+
+def deal(orders: list[PageOrder], hands: int) -> list[list[PageOrder]]:
+    """Deal the orders out like cards, there and back (0, 1, 1, 0, 0, 1, …): the heaviest pages
+    come in pairs, a figure's evidence for the year and for all time, and dealing in turn would
+    give every larger one to the same process (2.35 s of rendering against 1.85 s)."""
+    shares: list[list[PageOrder]] = [[] for _ in range(hands)]
+    for number, order in enumerate(orders):
+        turn, seat = divmod(number, hands)
+        shares[seat if turn % 2 == 0 else hands - 1 - seat].append(order)
+    return shares
 
 
 def _render_and_write(build_dir: Path, orders: list[PageOrder]) -> WriteReport:

@@ -12,7 +12,7 @@ from functools import partial
 from .case import Case
 from .labels import Labels
 from .pages import HIDE
-from .render import Page, PageOrder, Renderer
+from .render import Linker, Page, PageOrder, Renderer
 from .review import Review
 
 
@@ -69,6 +69,14 @@ def evidence_page_orders(book: EvidenceBook, renderer: Renderer, words: Labels) 
 
 def render_evidence_page(evidence: Evidence, renderer: Renderer, words: Labels) -> Page:
     """Return the page of the cases behind one figure; search skips it (it repeats the cases)."""
+    link = Linker(evidence.url)
+    lines = []
+    for entry in evidence.entries:
+        href = link(entry.case.url)
+        line = renderer.fragment(
+            "evidence_line.html", (entry.case.id, href), case=entry.case, href=href
+        )
+        lines.append((entry, line))
     return renderer.page(
         "figure_cases.html",
         evidence.url + "index.md",
@@ -76,5 +84,6 @@ def render_evidence_page(evidence: Evidence, renderer: Renderer, words: Labels) 
         f"{evidence.title} · {evidence.period}",
         meta={"hide": HIDE, "search": {"exclude": True}},
         evidence=evidence,
+        lines=lines,
         words=words,
     )

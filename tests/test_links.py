@@ -1,4 +1,5 @@
-"""Page plumbing: relative links (the same as posixpath says) and front matter that reads back."""
+"""Page plumbing: relative links (the same as posixpath says), front matter that reads back,
+fragments rendered once, and pages dealt out evenly to the processes that render them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import posixpath
 import pytest
 import yaml
 
-from generator.render import Linker, front_matter
+from generator.build import deal
+from generator.render import Linker, Renderer, front_matter
 
 
 @pytest.mark.parametrize(
@@ -71,3 +73,41 @@ def test_front_matter_reads_back_exactly(title):
     assert text.startswith("---\n") and text.endswith("---\n\n")
     read = yaml.safe_load(text.split("---\n")[1])
     assert read == {"title": title, "description": title + " described", **meta}
+
+
+def test_a_fragment_is_rendered_once_per_key_and_escaped(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "line.html").write_text(
+        '{# a comment #}\n<a href="{{ href }}">{{ name }}</a>{{ rendered() }}\n', encoding="utf-8"
+    )
+    calls = []
+    renderer = Renderer(tmp_path, rendered=lambda: calls.append(1) or "")
+    hostile = '<script>alert("x")</script> '
+    first = renderer.fragment("line.html", ("a", "../a/"), href="../a/", name=hostile)
+    assert first == '<a href="../a/">&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; </a>'
+    again = renderer.fragment("line.html", ("a", "../a/"), href="../a/", name=hostile)
+    assert again is first and len(calls) == 1
+    other = renderer.fragment("line.html", ("a", "../../a/"), href="../../a/", name="Ola")
+    assert other == '<a href="../../a/">Ola</a>' and len(calls) == 2
+
+
+@pytest.mark.parametrize(
+    "hands, expected",
+    [
+        (1, [[0, 1, 2, 3, 4, 5, 6]]),
+        (2, [[0, 3, 4], [1, 2, 5, 6]]),
+        (3, [[0, 5, 6], [1, 4], [2, 3]]),
+        (8, [[0], [1], [2], [3], [4], [5], [6], []]),
+    ],
+)
+def test_orders_are_dealt_there_and_back(hands, expected):
+    # Pairs of heavy pages (a figure's year and all-time evidence) go to different processes.
+    assert deal(list(range(7)), hands) == expected
+
+
+def test_every_order_is_dealt_once():
+    for count, hands in itertools.product((0, 1, 99, 100, 11_363), (1, 2, 3, 7)):
+        shares = deal(list(range(count)), hands)
+        assert len(shares) == hands
+        assert sorted(itertools.chain(*shares)) == list(range(count))
+        assert max(map(len, shares)) - min(map(len, shares)) <= 1
