@@ -46,6 +46,7 @@ def run_timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
     os.wait4 gives this child's own rusage, so each run is measured alone; on Linux its ru_maxrss
     covers the child and every descendant it waited for (the engine under `reviewwall build`).
     """
+    os.sync()  # the last command's files reach the disk now, not while this one is timed
     started = time.perf_counter()
     child = subprocess.Popen(
         command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=engine_environment()
