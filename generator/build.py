@@ -95,7 +95,7 @@ def _write_site_project(project: Project, build_dir: Path, cores: int | None) ->
     words = figure_words(config.language, site.labels)
     orders = page_orders(site, renderer) + figures_page_orders(site, renderer, words)
     # Rendering is pure Python and each page stands alone: a large site's pages are dealt out
-    # in turn to every core, and each process writes the pages it rendered.
+    # to every core, and each process writes the pages it rendered.
     if cores is None:
         cores = usable_cores() if len(orders) >= SHARED_FROM else 1
     shares = [partial(_render_and_write, build_dir, share) for share in deal(orders, cores)]

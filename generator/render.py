@@ -128,8 +128,8 @@ class Renderer:
         """Return the HTML of a small template that many pages show alike, rendered once per key.
 
         `key` names everything the HTML depends on (a case and the link to it): a later call with
-        the same key gets the first HTML back. A case is listed on eleven evidence pages on
-        average; rendering its line once is most of those pages' time saved.
+        the same key gets the first HTML back. The benchmark's shop lists a case on eleven
+        evidence pages on average; rendering its line once saves most of those pages' time.
         """
         html = self.fragments.get((template, key))
         if html is None:

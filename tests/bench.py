@@ -76,10 +76,11 @@ def set_aside(root: Path, folders: tuple[str, ...] = OUTPUTS) -> None:
     11 000 files took 1 to 5 s within minutes of deleting as many, 0.25 s otherwise; the whole
     build creates the project's files and the site's, the bare build only the site's.
     """
+    aside = root.parent / ASIDE
     for folder in folders:
         if (root / folder).exists():
-            kept = Path(tempfile.mkdtemp(dir=root.parent / ASIDE))
-            (root / folder).rename(kept / folder)
+            aside.mkdir(exist_ok=True)
+            (root / folder).rename(Path(tempfile.mkdtemp(dir=aside)) / folder)
 
 
 def check_disk(workdir: Path, sizes: list[int], runs: list[int]) -> None:
@@ -146,7 +147,6 @@ def measure_sizes(sizes: list[int], runs: list[int], workdir: Path, seed: int = 
     Every timed pair of builds comes first, for every size; then the stage timings; the live
     preview last: it is the one measurement that deletes files (MkDocs' temporary site).
     """
-    (workdir / ASIDE).mkdir(exist_ok=True)
     roots = [
         make_project(workdir / f"n{size}", size, seed, REPO / "site_config.yml") for size in sizes
     ]
@@ -188,7 +188,6 @@ def print_profile(count: int, workdir: Path) -> None:
     root = workdir / f"n{count}"
     if not root.is_dir():
         root = make_project(root, count, config=REPO / "site_config.yml")
-    (workdir / ASIDE).mkdir(exist_ok=True)
     set_aside(root)
     print(profile_pipeline(root))
 

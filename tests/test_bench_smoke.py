@@ -53,7 +53,6 @@ def test_smoke_benchmark_reports_every_row_for_200_reviews(tmp_path):
 
 def test_a_run_sets_its_output_aside_for_the_end_instead_of_deleting_it(tmp_path):
     root = tmp_path / "n200"
-    (tmp_path / bench.ASIDE).mkdir()
     for folder in ("build", "site"):
         (root / folder).mkdir(parents=True)
         (root / folder / "index.html").write_text(folder, encoding="utf-8")
