@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
+from typing import NamedTuple
 
 from .case import Case
 from .labels import Labels
@@ -16,8 +17,7 @@ from .render import Linker, Page, PageOrder, Renderer
 from .review import Review
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One published case behind a figure, with what it adds to it ('30 hours', 'answered')."""
 
     case: Case
@@ -31,8 +31,17 @@ class Evidence:
     url: str
     title: str
     period: str
-    entries: list[Entry]
     withheld: int
+    basis: tuple[Review, ...]
+    cases: dict[str, Case]
+    note: Callable[[Review], str] | None = None
+
+    @cached_property
+    def entries(self) -> list[Entry]:
+        """The published cases, each with its note. Made when the page is rendered, on whichever
+        process renders it: 90 000 entries at 10 000 reviews took 0.3 s before the dealing."""
+        note, cases = self.note, self.cases
+        return [Entry(cases[r.id], note(r) if note else "") for r in self.basis if r.id in cases]
 
 
 class EvidenceBook:
@@ -54,10 +63,8 @@ class EvidenceBook:
 
         `note(review)` says what each case adds to the figure, so a reader can redo the sum.
         """
-        shown = [
-            Entry(self.cases[r.id], note(r) if note else "") for r in basis if r.id in self.cases
-        ]
-        evidence = Evidence(url, title, period, shown, len(basis) - len(shown))
+        withheld = sum(1 for review in basis if review.id not in self.cases)
+        evidence = Evidence(url, title, period, withheld, basis, self.cases, note)
         self.pages.append(evidence)
         return evidence
 
