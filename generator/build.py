@@ -15,11 +15,11 @@ from .canned import check_canned
 from .case import make_cases
 from .changes import render_changes
 from .config import SiteConfig
-from .cores import on_all_cores, usable_cores
+from .cores import share_out
 from .engine import run_engine
 from .figures import measure_figures
 from .figurewords import figure_words
-from .giveback import giveback_nav, render_giveback_files, render_giveback_pages
+from .giveback import giveback_file_orders, giveback_nav, render_giveback_pages
 from .headline import headline_of
 from .labels import Labels, channel_labels, read_labels
 from .ledger import measure_ledger
@@ -93,30 +93,23 @@ def _write_site_project(project: Project, build_dir: Path, cores: int | None) ->
     config = site.config
     renderer = make_renderer(config, site.labels)
     words = figure_words(config.language, site.labels)
-    orders = page_orders(site, renderer) + figures_page_orders(site, renderer, words)
-    # Rendering is pure Python and each page stands alone: a large site's pages are dealt out
+    # The heaviest first (open data, the evidence pages), so no process is left with one at the
+    # end while the others wait.
+    orders = (
+        giveback_file_orders(site)
+        + figures_page_orders(site, renderer, words)
+        + page_orders(site, renderer)
+    )
+    # Rendering is pure Python and each page stands alone: a large site's pages are shared out
     # to every core, and each process writes the pages it rendered.
-    if cores is None:
-        cores = usable_cores() if len(orders) >= SHARED_FROM else 1
-    shares = [partial(_render_and_write, build_dir, share) for share in deal(orders, cores)]
-    written = on_all_cores(shares)
+    if len(orders) < SHARED_FROM:
+        cores = 1
+    written = share_out(orders, partial(_render_and_write, build_dir), cores)
     pages = render_giveback_pages(site, renderer, {r.channel for r in project.reviews})
     pages.append(render_changes(site, renderer, words, project.reviews))
-    files = render_giveback_files(site)
     nav = showcase_nav(site.labels) + giveback_nav(site.labels)
     mkdocs = make_mkdocs_config(config, site.labels, nav)
-    return write_project(build_dir, config, pages, files, mkdocs, written)
-
-
-def deal(orders: list[PageOrder], hands: int) -> list[list[PageOrder]]:
-    """Deal the orders out like cards, there and back (0, 1, 1, 0, 0, 1, …): the heaviest pages
-    come in pairs, a figure's evidence for the year and for all time, and dealing in turn would
-    give every larger one to the same process (2.35 s of rendering against 1.85 s)."""
-    shares: list[list[PageOrder]] = [[] for _ in range(hands)]
-    for number, order in enumerate(orders):
-        turn, seat = divmod(number, hands)
-        shares[seat if turn % 2 == 0 else hands - 1 - seat].append(order)
-    return shares
+    return write_project(build_dir, config, pages, mkdocs, written)
 
 
 def _render_and_write(build_dir: Path, orders: list[PageOrder]) -> WriteReport:

@@ -2,22 +2,29 @@
 
 Checking ten thousand files is pure Python, so threads would take turns at one core. A forked
 child starts with everything the parent has in memory (the config, the files read so far) and
-sends back only its result. Where forking is not safe or not possible, the tasks run one after
-another here, with the same results.
+sends back only its result. `on_all_cores` gives each process one task; `share_out` lets the
+processes take batches of many small items as they go. Where forking is not safe or not
+possible, the work is done one piece after another here, with the same results.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from contextlib import suppress
+from functools import partial
 from typing import TypeVar
 
 T = TypeVar("T")
+X = TypeVar("X")
+
+# share_out's tickets are 4-byte numbers in a pipe: as many as one write puts there whole.
+TICKETS = getattr(select, "PIPE_BUF", 512) // 4
 
 
 def usable_cores() -> int:
@@ -55,6 +62,53 @@ def on_all_cores(tasks: Sequence[Callable[[], T]]) -> list[T]:
         for pid, read_end in children:  # only when this process failed or was interrupted
             os.close(read_end)
             _stop(pid)
+
+
+def share_out(
+    items: Sequence[X], work: Callable[[Sequence[X]], T], cores: int | None = None
+) -> list[T]:
+    """Return work(batch) for consecutive batches of the items, in order, worked out by `cores`
+    processes (all the machine has, unless given): this one and forked children.
+
+    Each process takes the next batch whenever it is free, so none waits while another still
+    has a queue: whichever drew the heavy items takes fewer of the rest (put those first, so
+    that no process is left with one at the end). The batches are tickets in a pipe, read four
+    bytes at a time: a read that small takes a whole ticket, and none is taken twice. A batch
+    taken by a child that failed in any way is worked out here, as `on_all_cores` does.
+    """
+    size = max(-(-len(items) // TICKETS), 1)
+    batches = [items[start : start + size] for start in range(0, len(items), size)]
+    cores = usable_cores() if cores is None else min(cores, usable_cores())
+    if len(batches) < 2 or cores < 2:
+        return [work(batch) for batch in batches]
+    tickets, write_end = os.pipe()
+    os.write(write_end, b"".join(number.to_bytes(4, "little") for number in range(len(batches))))
+    os.close(write_end)  # with no writer left, the pipe reads empty once the last ticket is taken
+    take = partial(_work_through, tickets, batches, work)
+    children: list[tuple[int, int]] = []
+    try:
+        for _ in range(cores - 1):
+            children.append(_start(take))
+        done = take()
+        while children:
+            answered, answer = _answer_of(children.pop(0))
+            if answered:
+                done.update(answer)
+        return [done[n] if n in done else work(batch) for n, batch in enumerate(batches)]
+    finally:
+        os.close(tickets)
+        for pid, read_end in children:  # only when this process failed or was interrupted
+            os.close(read_end)
+            _stop(pid)
+
+
+def _work_through(tickets: int, batches: Sequence[Sequence[X]], work) -> dict[int, T]:
+    """Take tickets until there are none left; return each batch's result by its number."""
+    done = {}
+    while ticket := os.read(tickets, 4):
+        number = int.from_bytes(ticket, "little")
+        done[number] = work(batches[number])
+    return done
 
 
 def _start(task: Callable[[], object]) -> tuple[int, int]:

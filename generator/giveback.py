@@ -1,10 +1,12 @@
 """What the site gives back: the feed, open data, the badge, the embed page and the policy page.
 
-The pages go through the renderer like every other page; the files are handed to the writer,
-which puts them beside the pages in docs/.
+The pages go through the renderer like every other page; the files are pages whose content is
+bytes, which the writer puts beside the others in docs/ as they are.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from .badge import BADGE_URL, make_badge, render_badge_svg, render_embed
 from .feed import FEED_URL, render_feed
@@ -12,7 +14,7 @@ from .labels import Labels
 from .opendata import DATA_URL, render_open_data
 from .pages import Site
 from .policy import POLICY_URL, render_policy
-from .render import Page, Renderer
+from .render import Page, PageOrder, Renderer
 
 
 def render_giveback_pages(
@@ -26,14 +28,22 @@ def render_giveback_pages(
     ]
 
 
-def render_giveback_files(site: Site) -> dict[str, bytes]:
-    """Return /feed.xml, /reviews.json and /badge.svg by their paths in the site."""
+def giveback_file_orders(site: Site) -> list[PageOrder]:
+    """Return the orders for /reviews.json (first: the heaviest), /feed.xml and /badge.svg."""
+    return [
+        partial(_file, DATA_URL, render_open_data, site.config, site.cases),
+        partial(_file, FEED_URL, render_feed, site.config, site.labels, site.cases),
+        partial(_badge_file, site),
+    ]
+
+
+def _file(url: str, render, *inputs) -> Page:
+    return Page(url, url, render(*inputs))
+
+
+def _badge_file(site: Site) -> Page:
     badge = make_badge(site.config, site.labels, site.headline, _locale(site))
-    return {
-        FEED_URL: render_feed(site.config, site.labels, site.cases),
-        DATA_URL: render_open_data(site.config, site.cases),
-        BADGE_URL: render_badge_svg(site.config, badge),
-    }
+    return Page(BADGE_URL, BADGE_URL, render_badge_svg(site.config, badge))
 
 
 def giveback_nav(labels: Labels) -> list[dict[str, str]]:

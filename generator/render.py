@@ -28,14 +28,19 @@ _NOT_PLAIN_YAML = re.compile(
 
 @dataclass
 class Page:
-    """A Markdown page of the generated project: where it goes and what it says."""
+    """A Markdown page of the generated project, or a file the site gives back as it is (the
+    feed, the open data): where it goes and what it says."""
 
     path: str  # relative to docs/, like 'reviews/2026-11-03-kari.md'
     url: str  # the URL it will have, like 'reviews/2026-11-03-kari/'
-    content: str
+    content: str | bytes  # bytes for a file given back as it is
+
+    @property
+    def data(self) -> bytes:
+        return self.content if isinstance(self.content, bytes) else self.content.encode()
 
 
-# A page still to render: made cheaply, so that thousands of them can be dealt out to processes.
+# A page still to render: made cheaply, so that thousands of them can be shared out to processes.
 PageOrder = Callable[[], Page]
 
 

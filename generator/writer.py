@@ -95,7 +95,6 @@ def write_project(
     build_dir: Path,
     config: SiteConfig,
     pages: list[Page],
-    files: dict[str, bytes],
     mkdocs: dict,
     written_already: Iterable[WriteReport] = (),
 ) -> WriteReport:
@@ -104,8 +103,7 @@ def write_project(
     `written_already`: the reports of pages written before (by write_pages, in other processes
     too); their files are wanted, and the report counts them.
     """
-    wanted: dict[str, bytes] = {f"docs/{page.path}": page.content.encode() for page in pages}
-    wanted.update({f"docs/{path}": data for path, data in files.items()})
+    wanted: dict[str, bytes] = {f"docs/{page.path}": page.data for page in pages}
     wanted["docs/" + COLOURS] = colour_stylesheet(config).encode()
     for folder, target in (("assets", "docs/assets"), ("theme", "overrides")):
         for source in _template_files(config.templates_dir, folder):
@@ -143,7 +141,7 @@ def write_pages(build_dir: Path, pages: list[Page]) -> WriteReport:
     """Write these pages alone, each only if its content changed; remove nothing."""
     files = _Files(build_dir)
     for page in pages:
-        files.write(f"docs/{page.path}", page.content.encode())
+        files.write(f"docs/{page.path}", page.data)
     return files.report
 
 

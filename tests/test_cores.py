@@ -1,4 +1,5 @@
-"""Work shared between cores: results come back in order, and a failing child loses nothing.
+"""Work shared between cores: results come back in order, a failing child loses nothing, and
+processes that share out many items take them as they are free.
 
 A process with threads never forks, and the browser tests leave Playwright's thread running in
 this one, so each test that needs forking runs in a new interpreter of its own.
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cores import on_all_cores, usable_cores
+from generator.cores import TICKETS, on_all_cores, share_out, usable_cores
 
 REPO = Path(__file__).resolve().parent.parent
 CANNOT_FORK = 3  # the exit code of a new interpreter that has one core, or cannot fork
@@ -107,3 +108,69 @@ def test_a_process_with_threads_never_forks():
     finally:
         stop.set()
         worker.join()
+
+
+def test_shared_out_items_come_back_in_batches_in_order():
+    assert share_out(list(range(7)), list) == [[n] for n in range(7)]
+    count = TICKETS * 5 + 3
+    batches = share_out(list(range(count)), list)
+    assert len(batches) <= TICKETS and {len(batch) for batch in batches[:-1]} == {6}
+    assert [n for batch in batches for n in batch] == list(range(count))
+    assert share_out([], list) == []
+
+
+def test_shared_out_on_one_core_all_work_is_done_here():
+    assert set(share_out(list(range(50)), lambda batch: os.getpid(), cores=1)) == {os.getpid()}
+
+
+def pids_by_item(items: int, heavy: float = 0.0) -> dict[int, int]:
+    """Share out `items` items that take 10 ms each (the first `heavy` seconds); return which
+    process did each."""
+
+    def work(batch):
+        time.sleep(heavy if batch[0] == 0 and heavy else 0.01)
+        return os.getpid()
+
+    return dict(enumerate(share_out(list(range(items)), work)))
+
+
+@in_a_new_interpreter
+def test_every_process_takes_its_share():
+    done_by = pids_by_item(100)
+    assert len(set(done_by.values())) == usable_cores()
+    assert os.getpid() in done_by.values()
+
+
+@in_a_new_interpreter
+def test_the_process_that_took_a_heavy_item_takes_fewer_of_the_rest():
+    done_by = pids_by_item(60, heavy=0.4)  # as long as 40 of the others
+    heavy = done_by[0]
+    took = sum(1 for pid in done_by.values() if pid == heavy)
+    assert took < 60 / usable_cores() - 10, done_by
+
+
+@in_a_new_interpreter
+def test_what_a_child_took_before_it_died_is_done_here():
+    here = os.getpid()
+
+    def work(batch):
+        if os.getpid() != here and batch[0] >= 10:
+            os._exit(3)
+        time.sleep(0.01)
+        return batch[0]
+
+    assert share_out(list(range(40)), work) == list(range(40))
+
+
+@in_a_new_interpreter
+def test_an_error_in_shared_out_work_is_raised_here_and_children_stopped():
+    def work(batch):
+        if batch[0] == 30:
+            raise ValueError("the work's own error")
+        time.sleep(0.01)
+        return batch[0]
+
+    with pytest.raises(ValueError, match="^the work's own error$"):
+        share_out(list(range(60)), work)
+    with pytest.raises(ChildProcessError):  # every child was waited for: no zombie is left
+        os.waitpid(-1, os.WNOHANG)

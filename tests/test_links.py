@@ -1,5 +1,5 @@
 """Page plumbing: relative links (the same as posixpath says), front matter that reads back,
-fragments rendered once, and pages dealt out evenly to the processes that render them."""
+and fragments rendered once."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import posixpath
 import pytest
 import yaml
 
-from generator.build import deal
 from generator.render import Linker, Renderer, front_matter
 
 
@@ -89,25 +88,3 @@ def test_a_fragment_is_rendered_once_per_key_and_escaped(tmp_path):
     assert again is first and len(calls) == 1
     other = renderer.fragment("line.html", ("a", "../../a/"), href="../../a/", name="Ola")
     assert other == '<a href="../../a/">Ola</a>' and len(calls) == 2
-
-
-@pytest.mark.parametrize(
-    "hands, expected",
-    [
-        (1, [[0, 1, 2, 3, 4, 5, 6]]),
-        (2, [[0, 3, 4], [1, 2, 5, 6]]),
-        (3, [[0, 5, 6], [1, 4], [2, 3]]),
-        (8, [[0], [1], [2], [3], [4], [5], [6], []]),
-    ],
-)
-def test_orders_are_dealt_there_and_back(hands, expected):
-    # Pairs of heavy pages (a figure's year and all-time evidence) go to different processes.
-    assert deal(list(range(7)), hands) == expected
-
-
-def test_every_order_is_dealt_once():
-    for count, hands in itertools.product((0, 1, 99, 100, 11_363), (1, 2, 3, 7)):
-        shares = deal(list(range(count)), hands)
-        assert len(shares) == hands
-        assert sorted(itertools.chain(*shares)) == list(range(count))
-        assert max(map(len, shares)) - min(map(len, shares)) <= 1

@@ -1,6 +1,7 @@
 """Real builds of small projects, read back as parsed HTML: home, wall, filters, case pages."""
 
 import importlib.util
+import os
 import re
 import shutil
 import tempfile
@@ -311,15 +312,22 @@ def test_a_large_site_rendered_on_every_core_is_the_site_rendered_on_one():
     from generator.project import SHARED_FROM, load_project
     from tests.synthetic import make_project
 
-    shared_by = []
-    on_all_cores = pipeline.on_all_cores
-    pipeline.on_all_cores = lambda tasks: shared_by.append(len(tasks)) or on_all_cores(tasks)
+    render_and_write = pipeline._render_and_write
+
+    def noting_who(build_dir, orders):  # which processes rendered pages, in a file they share
+        with open(build_dir.parent / f"{build_dir.name}.pids", "a") as pids:
+            pids.write(f"{os.getpid()}\n")
+        return render_and_write(build_dir, orders)
+
+    pipeline._render_and_write = noting_who
     with tempfile.TemporaryDirectory() as folder:
         root = make_project(Path(folder) / "shop", SHARED_FROM)
         project = load_project(root, cores=1)
         one = pipeline.write_site_project(project, root / "one", cores=1)
         every = pipeline.write_site_project(project, root / "every")  # as a build does
-        assert shared_by == [1, usable_cores()] and usable_cores() > 1
+        for name, processes in (("one", 1), ("every", usable_cores())):
+            assert len(set((root / f"{name}.pids").read_text().split())) == processes
+        assert usable_cores() > 1
         assert len(one.written) > SHARED_FROM and sorted(every.written) == sorted(one.written)
         assert not one.unchanged and not every.unchanged
         for path in one.written:
