@@ -52,7 +52,9 @@ def make_site(project: Project) -> Site:
     """Measure and prepare everything the pages show."""
     config = project.config
     labels = read_labels(config.language, config.labels)
-    cases = make_cases(project.reviews, config, labels)
+    cases = project.cases
+    if cases is None:
+        cases = make_cases(project.reviews, config, labels)
     figures = measure_figures(project.reviews, config, project.now)
     return Site(
         config=config,
@@ -124,7 +126,7 @@ def build(
     With any error, nothing is written: not the build folder, not site/. Figures are measured at
     `now` (the current time unless a test gives one).
     """
-    project = load_project(root, now, canned=False)
+    project = load_project(root, now, canned=False, cases=True)
     if project.problems.errors:
         # Nothing is built, so staff get every problem now, as `reviewwall check` gives them.
         project.problems.extend(_check_canned_quietly(project))

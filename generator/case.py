@@ -206,8 +206,15 @@ class CaseMaker:
 
 def make_cases(reviews: list[Review], config: SiteConfig, labels: Labels) -> list[Case]:
     """Return the Cases the site shows, newest first; withheld reviews have none."""
+    return newest_first(cases_in_file_order(reviews, config, labels))
+
+
+def cases_in_file_order(reviews: list[Review], config: SiteConfig, labels: Labels) -> list[Case]:
+    """Return the Cases of these reviews in their order; withheld reviews have none."""
     maker = CaseMaker(config, labels)
-    published = sorted(
-        (r for r in reviews if not r.withheld), key=lambda r: r.received, reverse=True
-    )
-    return [maker.make(review) for review in published]
+    return [maker.make(review) for review in reviews if not review.withheld]
+
+
+def newest_first(cases: list[Case]) -> list[Case]:
+    """Return the cases newest first; cases received at the same moment keep their order."""
+    return sorted(cases, key=lambda case: case.received, reverse=True)

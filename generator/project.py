@@ -2,8 +2,8 @@
 
 Reading and checking ten thousand files is pure Python, and `reviewwall check` runs in CI and
 before commits: from SHARED_FROM files on, the work is shared out over the machine's cores.
-`load_project` keeps the reviews, for a build, `serve` and `todo`; `check_project` only the
-problems.
+`load_project` keeps the reviews, for a build, `serve` and `todo` (and for a build makes their
+Cases on the same processes); `check_project` only the problems.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .canned import PublicReply, canned_warnings, public_replies
 from .checks import check_documents
@@ -25,6 +26,9 @@ from .problems import Problems
 from .reader import find_review_files, read_documents
 from .review import Review
 from .rules import check_rules
+
+if TYPE_CHECKING:
+    from .case import Case
 
 # Below this many files a second process costs more than it saves.
 SHARED_FROM = 400
@@ -40,6 +44,7 @@ class Project:
     problems: Problems = field(default_factory=Problems)
     files: int = 0
     now: datetime = field(default_factory=lambda: datetime.now(UTC))  # for rules and figures
+    cases: list[Case] | None = None  # newest first, when asked for (see load_project)
 
 
 @dataclass
@@ -71,7 +76,11 @@ def build_moment(problems: Problems) -> datetime:
 
 
 def load_project(
-    root: Path, now: datetime | None = None, canned: bool = True, cores: int | None = None
+    root: Path,
+    now: datetime | None = None,
+    canned: bool = True,
+    cores: int | None = None,
+    cases: bool = False,
 ) -> Project:
     """Read and check site_config.yml and every review file; never raises for a user's mistake.
 
@@ -79,8 +88,10 @@ def load_project(
     `canned=False` leaves the canned-reply rule to the caller (see `build`). From SHARED_FROM
     files on, the work is shared out over `cores` processes (all the machine has, unless given):
     the files by id, then the canned-reply rule by reply; the result is the same as from one.
+    `cases=True` also makes the Cases of the reviews that passed (as `make_cases` does), each
+    process those of the files it read: a build needs them, and one process took 1.1 s.
     """
-    return _read_project(root, now, cores, canned, keep_reviews=True)
+    return _read_project(root, now, cores, canned, keep_reviews=True, cases=cases)
 
 
 def check_project(root: Path, now: datetime | None = None, cores: int | None = None) -> Checked:
@@ -91,7 +102,12 @@ def check_project(root: Path, now: datetime | None = None, cores: int | None = N
 
 
 def _read_project(
-    root: Path, now: datetime | None, cores: int | None, canned: bool, keep_reviews: bool
+    root: Path,
+    now: datetime | None,
+    cores: int | None,
+    canned: bool,
+    keep_reviews: bool,
+    cases: bool = False,
 ) -> Project:
     config, problems = read_config(root)
     now = now or build_moment(problems)
@@ -100,22 +116,31 @@ def _read_project(
         cores = usable_cores() if len(paths) >= SHARED_FROM else 1
     threshold = config.rules.canned_replies if canned else None
     with no_cycle_collection():
-        read_group = partial(_read_group, root, config, now, keep_reviews, threshold is not None)
+        judge = threshold is not None
+        read_group = partial(_read_group, root, config, now, keep_reviews, judge, cases)
         groups = on_all_cores([partial(read_group, group) for group in _groups_by_id(paths, cores)])
         reviews: list[Review] = []
         replies: list[PublicReply] = []
+        made: list[Case] = []
         files = 0
-        for group_reviews, group_replies, found, group_files in groups:
-            reviews.extend(group_reviews)
-            replies.extend(group_replies)
-            problems.extend(found)
-            files += group_files
+        for group in groups:
+            reviews.extend(group.reviews)
+            replies.extend(group.replies)
+            made.extend(group.cases)
+            problems.extend(group.problems)
+            files += group.files
         if len(groups) > 1:  # back in the order of the files, as one process reads them
             place = {path.relative_to(root).as_posix(): number for number, path in enumerate(paths)}
             reviews.sort(key=lambda review: place[review.path])
+            made.sort(key=lambda case: place[case.path])
         if threshold is not None:
             problems.extend(canned_warnings(replies, threshold, cores))
-    return Project(root, config, reviews, problems, files, now)
+    project = Project(root, config, reviews, problems, files, now)
+    if cases:
+        from .case import newest_first
+
+        project.cases = newest_first(made)
+    return project
 
 
 def _groups_by_id(paths: list[Path], count: int) -> list[list[Path]]:
@@ -131,24 +156,41 @@ def _groups_by_id(paths: list[Path], count: int) -> list[list[Path]]:
     return groups
 
 
+@dataclass
+class _Group:
+    """What one process found in its files."""
+
+    reviews: list[Review]  # those that passed
+    replies: list[PublicReply]
+    cases: list[Case]  # in the order of the files
+    problems: Problems
+    files: int  # a file that could not be read counts too
+
+
 def _read_group(
     root: Path,
     config: SiteConfig,
     now: datetime,
     keep_reviews: bool,
     judge_replies: bool,
+    make_cases: bool,
     paths: Sequence[Path],
-) -> tuple[list[Review], list[PublicReply], Problems, int]:
+) -> _Group:
     """Read and check these files: every rule but the canned-reply rule, which needs every
-    file's replies. Returns the reviews that passed, their replies, the problems, and how many
-    files there are (a file that could not be read counts too)."""
+    file's replies."""
     documents, problems = read_documents(root, paths)
     files = len(documents) + len({problem.path for problem in problems})
     reviews, found = check_documents(documents, config)
     problems.extend(found)
     problems.extend(check_rules(reviews, config, now))
     replies = public_replies(reviews) if judge_replies else []
-    return (reviews if keep_reviews else []), replies, problems, files
+    cases = []
+    if make_cases:  # imported here: `check` never renders, and starts faster without it
+        from .case import cases_in_file_order
+        from .labels import read_labels
+
+        cases = cases_in_file_order(reviews, config, read_labels(config.language, config.labels))
+    return _Group(reviews if keep_reviews else [], replies, cases, problems, files)
 
 
 @contextmanager

@@ -245,7 +245,9 @@ def test_kind_defaults_from_rating(project, rating, kind):
 def test_several_cores_find_exactly_what_one_finds(tmp_path):
     """Reading and checking is shared out between processes (the files by id, the canned-reply
     rule by reply): the same reviews and problems, in the same order, also where files depend on
-    each other (one id twice)."""
+    each other (one id twice); and for a build, the same cases as make_cases gives."""
+    from generator.case import make_cases
+    from generator.labels import read_labels
     from generator.project import SHARED_FROM, check_project
     from tests.synthetic import make_project
 
@@ -258,13 +260,21 @@ def test_several_cores_find_exactly_what_one_finds(tmp_path):
     (reviews / "zz" / "more" / "2024-02-01-tor.yml").write_text(review(rating="9"))
     (reviews / "2025" / "page.yml").write_text(review())  # reserved for the wall
     (reviews / "2025" / "2025-03-01-liv.yml").write_bytes(b"channel: \xff\n")
+    for name in ("2027-01-01-ada", "2027-01-01-bo", "2027-01-01-cy"):  # received at one moment
+        (reviews / "2027" / f"{name}.yml").parent.mkdir(exist_ok=True)
+        (reviews / "2027" / f"{name}.yml").write_text(review(received="2027-01-01T09:00"))
     loaded = load_project(root, cores=1)
     expected = [str(p) for p in loaded.problems.sorted()]
     assert len(loaded.problems.errors) == 4 and "% the same as" in "\n".join(expected)
-    assert loaded.files == SHARED_FROM + 106
-    for cores in (2, 3):
-        shared = load_project(root, loaded.now, cores=cores)
+    assert loaded.files == SHARED_FROM + 109
+    labels = read_labels(loaded.config.language, loaded.config.labels)
+    cases = make_cases(loaded.reviews, loaded.config, labels)
+    assert [case.id for case in cases[:3]] == ["2027-01-01-ada", "2027-01-01-bo", "2027-01-01-cy"]
+    assert loaded.cases is None
+    for cores in (1, 2, 3):
+        shared = load_project(root, loaded.now, cores=cores, cases=True)
         assert shared.reviews == loaded.reviews  # the same reviews, in the order of the files
+        assert shared.cases == cases  # newest first, and in file order where received together
         assert [str(p) for p in shared.problems.sorted()] == expected
         assert shared.files == loaded.files
     for cores in (1, 2, 3):
