@@ -21,7 +21,7 @@ from functools import partial
 from typing import TypeVar
 
 T = TypeVar("T")
-X = TypeVar("X")
+Item = TypeVar("Item")
 
 # share_out's tickets are 4-byte numbers in a pipe: as many as one write puts there whole.
 TICKETS = getattr(select, "PIPE_BUF", 512) // 4
@@ -65,7 +65,7 @@ def on_all_cores(tasks: Sequence[Callable[[], T]]) -> list[T]:
 
 
 def share_out(
-    items: Sequence[X], work: Callable[[Sequence[X]], T], cores: int | None = None
+    items: Sequence[Item], work: Callable[[Sequence[Item]], T], cores: int | None = None
 ) -> list[T]:
     """Return work(batch) for consecutive batches of the items, in order, worked out by `cores`
     processes (all the machine has, unless given): this one and forked children.
@@ -102,7 +102,7 @@ def share_out(
             _stop(pid)
 
 
-def _work_through(tickets: int, batches: Sequence[Sequence[X]], work) -> dict[int, T]:
+def _work_through(tickets: int, batches: Sequence[Sequence[Item]], work) -> dict[int, T]:
     """Take tickets until there are none left; return each batch's result by its number."""
     done = {}
     while ticket := os.read(tickets, 4):

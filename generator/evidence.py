@@ -39,7 +39,7 @@ class Evidence:
     @cached_property
     def entries(self) -> list[Entry]:
         """The published cases, each with its note. Made when the page is rendered, on whichever
-        process renders it: 90 000 entries at 10 000 reviews took 0.3 s before the dealing."""
+        process renders it: 90 000 entries at 10 000 reviews, 0.3 s of work before the pages."""
         note, cases = self.note, self.cases
         return [Entry(cases[r.id], note(r) if note else "") for r in self.basis if r.id in cases]
 
