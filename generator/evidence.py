@@ -31,10 +31,14 @@ class Evidence:
     url: str
     title: str
     period: str
-    withheld: int
     basis: tuple[Review, ...]
     cases: dict[str, Case]
     note: Callable[[Review], str] | None = None
+
+    @cached_property
+    def withheld(self) -> int:
+        """How many reviews behind the figure are withheld: counted, never shown."""
+        return sum(1 for review in self.basis if review.id not in self.cases)
 
     @cached_property
     def entries(self) -> list[Entry]:
@@ -63,8 +67,7 @@ class EvidenceBook:
 
         `note(review)` says what each case adds to the figure, so a reader can redo the sum.
         """
-        withheld = sum(1 for review in basis if review.id not in self.cases)
-        evidence = Evidence(url, title, period, withheld, basis, self.cases, note)
+        evidence = Evidence(url, title, period, basis, self.cases, note)
         self.pages.append(evidence)
         return evidence
 

@@ -143,10 +143,10 @@ def test_every_process_takes_its_share():
 
 @in_a_new_interpreter
 def test_the_process_that_took_a_heavy_item_takes_fewer_of_the_rest():
-    done_by = pids_by_item(60, heavy=0.4)  # as long as 40 of the others
+    done_by = pids_by_item(60, heavy=0.6)  # as long as all the others
     heavy = done_by[0]
     took = sum(1 for pid in done_by.values() if pid == heavy)
-    assert took < 60 / usable_cores() - 10, done_by
+    assert took <= 60 / usable_cores() / 2, done_by  # dealt in advance, it would take its share
 
 
 @in_a_new_interpreter
