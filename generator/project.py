@@ -173,7 +173,7 @@ def _read_group(
     now: datetime,
     keep_reviews: bool,
     judge_replies: bool,
-    make_cases: bool,
+    with_cases: bool,
     paths: Sequence[Path],
 ) -> _Group:
     """Read and check these files: every rule but the canned-reply rule, which needs every
@@ -185,7 +185,7 @@ def _read_group(
     problems.extend(check_rules(reviews, config, now))
     replies = public_replies(reviews) if judge_replies else []
     cases = []
-    if make_cases:  # imported here: `check` never renders, and starts faster without it
+    if with_cases:  # imported here: `check` never renders, and starts faster without it
         from .case import cases_in_file_order
         from .labels import read_labels
 
