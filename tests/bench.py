@@ -19,7 +19,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from generator.engine import engine_environment
+from generator.publish.engine import engine_environment
 from tests.bench_report import format_table, machine
 from tests.synthetic import make_project
 
@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 SERVE_UP_TO = 1000  # the live preview is timed up to this many reviews (its target is at 1 000)
 # The MkDocs project a build generates, without running the engine.
 GENERATE = (
-    "import sys; from pathlib import Path; from generator.build import load_project, "
+    "import sys; from pathlib import Path; from generator.publish.build import load_project, "
     "write_site_project; root = Path(sys.argv[1]); "
     "write_site_project(load_project(root), root / 'build')"
 )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pyinstrument import Profiler
 
-from generator import build as pipeline
+from generator.publish import build as pipeline
 
 # The frame that opens a stage; what runs under it belongs to that stage until another opens.
 STAGE_FRAMES = {

@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator.engine import engine_environment
+from generator.publish.engine import engine_environment
 from tests.bench_stages import edit_one_review
 from tests.liveserve import fetch as fetch_page
 from tests.liveserve import free_port

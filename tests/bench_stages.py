@@ -2,7 +2,7 @@
 
 Run in a fresh process per measurement (`python -m tests.bench_stages ROOT`) so that peak memory
 and warm caches belong to this build only. Stages are timed by wrapping the functions that
-`generator.build` calls, whatever they are today, so new steps are counted in their stage.
+`generator.publish.build` calls, whatever they are today, so new steps are counted in their stage.
 """
 
 from __future__ import annotations
@@ -18,14 +18,13 @@ import threading
 import time
 from pathlib import Path
 
-from generator import build as pipeline
-from generator import case as cases
-from generator import project as reading
-from generator.engine import engine_environment
+from generator.check import project as reading
+from generator.publish import build as pipeline
+from generator.publish.engine import engine_environment
 from tests.bench import set_aside
 
-# Which stage a function belongs to: by name in generator.build and generator.project first,
-# then by its module.
+# Which stage a function belongs to: by name in the build and project modules first, then by its
+# module.
 STAGE_OF_NAME = {
     "load_project": "check",
     "make_site": "measure",
@@ -47,7 +46,7 @@ STAGE_OF_MODULE = {
     "charts": "measure",
     "ledger": "measure",
     "pages": "render_write",
-    "render": "render_write",
+    "renderer": "render_write",
     "writer": "render_write",
     "engine": "engine",
 }
@@ -83,8 +82,8 @@ class StageClock:
         return timed
 
     def install(self) -> None:
-        """Wrap every pipeline function generator.build and generator.project can call, and the
-        one load_project imports when it is called (it keeps `check` from importing rendering)."""
+        """Wrap every pipeline function the build and project modules can call (the build gives
+        load_project its function that makes the cases, looked up in the build's module)."""
         for namespace in (pipeline, reading):
             for name, value in list(vars(namespace).items()):
                 if not inspect.isfunction(value) or not value.__module__.startswith("generator."):
@@ -95,8 +94,6 @@ class StageClock:
                 else:
                     stage = STAGE_OF_MODULE.get(module)
                 setattr(namespace, name, self.wrap(value, stage))
-        name = "cases_in_file_order"
-        setattr(cases, name, self.wrap(getattr(cases, name), STAGE_OF_NAME[name]))
 
 
 def edit_one_review(root: Path) -> tuple[Path, str]:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import build
-from generator.project import check_project, load_project
+from generator.check.project import check_project, load_project
+from generator.publish.build import build
 
 BASE_CONFIG = """\
 name: Testbutikken

@@ -6,10 +6,10 @@ import hashlib
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from generator.checks import check_documents
-from generator.cli import main
-from generator.config import read_config
-from generator.reader import find_review_files, read_documents
+from generator.check.checks import check_documents
+from generator.commands.cli import main
+from generator.read.config import read_config
+from generator.read.reader import find_review_files, read_documents
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 

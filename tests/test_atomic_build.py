@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import generator.engine
-from generator.cli import main
-from generator.engine import swap_into_place
+import generator.publish.engine
+from generator.commands.cli import main
+from generator.publish.engine import swap_into_place
 from tests.conftest import BASE_CONFIG, build_project, problems_of, review
 
 GOOD = {"2026/2026-11-03-kari.yml": review(author="Kari Nordmann", rating="2")}
@@ -71,7 +71,7 @@ def test_an_engine_that_fails_halfway_changes_nothing(built, capsys, monkeypatch
         "(s / 'index.html').write_text('half'); print('out of disk space'); sys.exit(3)"
     )
     monkeypatch.setattr(
-        generator.engine, "engine_command", lambda *args: [sys.executable, "-c", half]
+        generator.publish.engine, "engine_command", lambda *args: [sys.executable, "-c", half]
     )
     code, out, err = run(capsys, "-C", str(built), "build")
     assert (code, out) == (1, "")
@@ -85,7 +85,7 @@ def test_an_engine_that_fails_halfway_changes_nothing(built, capsys, monkeypatch
 def test_an_engine_that_succeeds_without_a_site_changes_nothing(built, capsys, monkeypatch):
     before = snapshot(built / "site")
     monkeypatch.setattr(
-        generator.engine, "engine_command", lambda *args: [sys.executable, "-c", "pass"]
+        generator.publish.engine, "engine_command", lambda *args: [sys.executable, "-c", "pass"]
     )
     code, _, err = run(capsys, "-C", str(built), "build")
     assert code == 1

@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from defusedxml import ElementTree
 
-from generator.badge import text_width
+from generator.render.badge import text_width
 from tests.conftest import build_project, content, page
 from tests.giveback_set import CONFIG, REVIEWS, SITE_URL
 

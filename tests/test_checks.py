@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from generator.project import load_project
+from generator.check.project import load_project
 from tests.conftest import problems_of, review
 
 # About the format and the pages, not the service rules: judged as if it were 2026-11-03 09:00.
@@ -246,9 +246,10 @@ def test_several_cores_find_exactly_what_one_finds(tmp_path):
     """Reading and checking is shared out between processes (the files by id, the canned-reply
     rule by reply): the same reviews and problems, in the same order, also where files depend on
     each other (one id twice); and for a build, the same cases as make_cases gives."""
-    from generator.case import make_cases
-    from generator.labels import read_labels
-    from generator.project import SHARED_FROM, check_project
+    from generator.check.project import SHARED_FROM, check_project
+    from generator.publish.build import cases_of_files
+    from generator.render.case import make_cases, newest_first
+    from generator.words.labels import read_labels
     from tests.synthetic import make_project
 
     root = make_project(tmp_path / "shop", SHARED_FROM + 100)
@@ -272,9 +273,10 @@ def test_several_cores_find_exactly_what_one_finds(tmp_path):
     assert [case.id for case in cases[:3]] == ["2027-01-01-ada", "2027-01-01-bo", "2027-01-01-cy"]
     assert loaded.cases is None
     for cores in (1, 2, 3):
-        shared = load_project(root, loaded.now, cores=cores, cases=True)
+        shared = load_project(root, loaded.now, cores=cores, cases=cases_of_files)
         assert shared.reviews == loaded.reviews  # the same reviews, in the order of the files
-        assert shared.cases == cases  # newest first, and in file order where received together
+        # newest first, and in file order where received together
+        assert newest_first(shared.cases) == cases
         assert [str(p) for p in shared.problems.sorted()] == expected
         assert shared.files == loaded.files
     for cores in (1, 2, 3):
@@ -291,7 +293,7 @@ def test_several_cores_find_exactly_what_one_finds(tmp_path):
 def test_review_files_are_found_as_a_recursive_glob_finds_them(tmp_path):
     """Every entry named like a review, by folder then name (the order of Path objects), with
     editors' lock links left out and linked folders not entered."""
-    from generator.reader import SUFFIXES, find_review_files
+    from generator.read.reader import SUFFIXES, find_review_files
 
     reviews = tmp_path / "reviews"
     for name in (

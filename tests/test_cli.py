@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.cli import main
-from generator.project import load_project
+from generator.check.project import load_project
+from generator.commands.cli import main
 from tests.conftest import review
 from tests.liveserve import fetch, free_port, wait_for
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cores import TICKETS, on_all_cores, share_out, usable_cores
+from generator.check.cores import TICKETS, on_all_cores, share_out, usable_cores
 
 REPO = Path(__file__).resolve().parent.parent
 CANNOT_FORK = 3  # the exit code of a new interpreter that has one core, or cannot fork

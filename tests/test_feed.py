@@ -72,7 +72,7 @@ def test_entries_are_ordered_by_last_activity_and_say_who_and_how_it_ended(proje
 
 
 def test_the_feed_holds_only_the_cases_that_moved_last(project, monkeypatch):
-    monkeypatch.setattr("generator.feed.FEED_LENGTH", 2)
+    monkeypatch.setattr("generator.render.feed.FEED_LENGTH", 2)
     root = project(REVIEWS, CONFIG)
     build_project(root)
     assert [entry.id for entry in read_feed(root).entries] == [

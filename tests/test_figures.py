@@ -11,10 +11,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from generator.figures import percentile, year_before
-from generator.ledger import measure_ledger
-from generator.project import load_project
-from generator.trends import measure_months
+from generator.check.project import load_project
+from generator.measure.figures import percentile, year_before
+from generator.measure.ledger import measure_ledger
+from generator.measure.trends import measure_months
 from tests.figure_set import CONFIG, NOW, REVIEWS
 
 H = timedelta(hours=1)
@@ -53,7 +53,7 @@ def project(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def figures(project):
-    from generator.figures import measure_figures
+    from generator.measure.figures import measure_figures
 
     return measure_figures(project.reviews, project.config, NOW)
 

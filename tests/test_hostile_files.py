@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from generator.markup import markdown_to_text, render_markdown
+from generator.render.markup import markdown_to_text, render_markdown
 from tests.conftest import build_project, content, make_project, page
 from tests.hostile import hostile_reviews
 from tests.sitewalk import file_dangers, html_dangers, site_files

@@ -4,9 +4,9 @@ from datetime import UTC
 
 import pytest
 
+from generator.check.project import load_project
 from generator.importer.csvfile import read_csv
 from generator.importer.sources import Source
-from generator.project import load_project
 from tests.importing import files, fixture, format_problems, run
 
 

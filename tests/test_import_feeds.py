@@ -1,7 +1,7 @@
 """reviewwall import: each preset's example feed, mapped field by field, and every file checks."""
 
-from generator.cli import main
-from generator.project import load_project
+from generator.check.project import load_project
+from generator.commands.cli import main
 from tests.conftest import build_project, content, page
 from tests.importing import files, fixture, format_problems, run
 

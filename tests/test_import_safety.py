@@ -8,10 +8,10 @@ from argparse import Namespace
 from io import StringIO
 from pathlib import Path
 
+from generator.check.project import load_project
+from generator.commands.importing import ProgressLine, run_import
 from generator.importer import imports
-from generator.importer.command import ProgressLine, run_import
 from generator.importer.store import read_index, write_new_file
-from generator.project import load_project
 from tests.conftest import review
 from tests.importing import files, fixture, format_problems, make_feed, run, snapshot
 

@@ -4,15 +4,15 @@ from datetime import UTC, datetime
 
 import pytest
 
-from generator.checks import check_document
-from generator.config import SiteConfig
+from generator.check.checks import check_document
 from generator.importer.candidate import Candidate
 from generator.importer.plaintext import html_to_text
 from generator.importer.presets import PRESETS, detect_preset
 from generator.importer.ratings import find_rating, read_rating_cell
 from generator.importer.store import render_review
-from generator.problems import Problems
-from generator.reader import Document
+from generator.read.config import SiteConfig
+from generator.read.problems import Problems
+from generator.read.reader import Document
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from generator.likeness import WordIndex
+from generator.check.likeness import WordIndex
 
 
 def brute_force(texts, words, least):

@@ -9,7 +9,7 @@ import posixpath
 import pytest
 import yaml
 
-from generator.render import Linker, Renderer, front_matter
+from generator.render.renderer import Linker, Renderer, front_matter
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from markupsafe import escape
 
-from generator import markup
+from generator.render import markup
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from generator.config import RedactPattern
-from generator.privacy import display_name, find_private, redact
-from generator.project import load_project
+from generator.check.privacy import display_name, find_private, redact
+from generator.check.project import load_project
+from generator.read.config import RedactPattern
 from tests.conftest import build_project, content, page, problems_of, review
 
 # --- Names -----------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from generator.cli import main
-from generator.project import load_project
+from generator.check.project import load_project
+from generator.commands.cli import main
 from tests.conftest import BASE_CONFIG, review
 
 # 2026-11-05 12:00 UTC: 53 hours after review()'s default `received` (08:00 in Oslo, 07:00 UTC).
@@ -294,7 +294,7 @@ def test_canned_replies_are_exactly_what_comparing_every_pair_finds(tmp_path, th
     `check` does on several cores, the parts together find exactly the same."""
     from difflib import SequenceMatcher
 
-    from generator.canned import canned_replies, canned_warning, public_replies
+    from generator.check.canned import canned_replies, canned_warning, public_replies
     from tests.synthetic import make_project
 
     reviews = load_project(make_project(tmp_path / "shop", 150), NOW).reviews

@@ -5,8 +5,8 @@ import sys
 
 from bs4 import BeautifulSoup
 
-from generator.build import BUILD_DIR, load_project, write_site_project
-from generator.serve import write_saved_cases
+from generator.publish.build import BUILD_DIR, load_project, write_site_project
+from generator.publish.serve import write_saved_cases
 from tests.conftest import review
 from tests.liveserve import fetch, free_port, wait_for
 

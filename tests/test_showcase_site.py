@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from defusedxml import ElementTree
 
-from generator.build import build
+from generator.publish.build import build
 from tests.conftest import BASE_CONFIG, content, page, review
 from tests.figure_set import CONFIG, NOW, REVIEWS
 from tests.test_figures import IDS

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from generator.build import build
+from generator.publish.build import build
 from tests.conftest import build_project, content, page, review
 from tests.test_cores import in_a_new_interpreter
 
@@ -307,9 +307,9 @@ def test_zensical_builds_the_same_project(site, tmp_path):
 def test_a_large_site_rendered_on_every_core_is_the_site_rendered_on_one():
     """From SHARED_FROM pages on, a build renders its pages in several processes: the same files,
     byte for byte, as one process writes."""
-    from generator import build as pipeline
-    from generator.cores import usable_cores
-    from generator.project import SHARED_FROM, load_project
+    from generator.check.cores import usable_cores
+    from generator.check.project import SHARED_FROM, load_project
+    from generator.publish import build as pipeline
     from tests.synthetic import make_project
 
     render_and_write = pipeline._render_and_write

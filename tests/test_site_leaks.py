@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from generator.project import load_project
+from generator.check.project import load_project
 from tests.conftest import build_project, content, make_project, page
 from tests.sitewalk import occurrences
 

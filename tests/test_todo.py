@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from generator.cli import main
+from generator.commands.cli import main
 from tests.conftest import review
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)  # 13:00 in Oslo

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import yamltree
-from generator.yamltree import Node, YamlError, parse_yaml
+from generator.read import yamltree
+from generator.read.yamltree import Node, YamlError, parse_yaml
 
 DOCUMENTS = {
     "plain fields": "channel: google\nrating: 5\ntext: Good boots.\n",

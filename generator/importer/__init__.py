@@ -1,5 +1,6 @@
-"""`reviewwall import`: reviews from feeds and CSV exports, never lost and never duplicated.
+"""Import: reviews from feeds and CSV exports, never lost and never duplicated.
 
-`imports.import_source` is the library entry point; `command` is the CLI's part. Nothing is
-imported here, so that `reviewwall check` does not pay for feedparser.
+`imports.import_source` is the library entry point; the command's flags and report are in
+`commands/importing.py`. Imports `read`, `check`, `edit` and itself. Nothing is imported here, so
+that `reviewwall check` does not pay for feedparser.
 """

@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
-from ..fields import shown
-from ..problems import did_you_mean
-from ..yamltree import Node
+from ..read.fields import shown
+from ..read.problems import did_you_mean
+from ..read.yamltree import Node
 from .candidate import Candidate, parse_moment
 from .plaintext import tidy_text
 from .ratings import read_rating_cell

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..checks import check_document
-from ..config import SiteConfig, read_config
-from ..fields import FieldReader
-from ..problems import Problems
-from ..reader import Document
-from ..review import KINDS
-from ..yamltree import Node
+from ..check.checks import check_document
+from ..read.config import SiteConfig, read_config
+from ..read.fields import FieldReader
+from ..read.problems import Problems
+from ..read.reader import Document
+from ..read.review import KINDS
+from ..read.yamltree import Node
 from .candidate import Candidate
 from .csvfile import CsvError, parse_maps, read_csv
 from .feeds import FeedError, read_feed

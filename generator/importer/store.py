@@ -14,10 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from ..newfile import slugify
-from ..problems import Problems
-from ..reader import find_review_files
-from ..yamltree import Node, YamlError, parse_yaml
+from ..edit.newfile import slugify
+from ..read.problems import Problems
+from ..read.reader import find_review_files
+from ..read.yamltree import Node, YamlError, parse_yaml
 from .candidate import Candidate, fingerprint, format_moment
 
 LOCK_NAME = ".import.lock"

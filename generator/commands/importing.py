@@ -1,0 +1,124 @@
+"""`reviewwall import`: the flags, and how an import's report is printed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TextIO
+
+from ..importer.csvfile import FIELDS
+from ..importer.presets import PRESETS
+from ..importer.sources import DEFAULT_TIMEOUT
+from ..read.review import KINDS
+
+# The progress line is for a person watching a large import, never for logs or pipes.
+PROGRESS_FROM = 200
+PROGRESS_EVERY = 100
+
+
+def add_import_parser(commands) -> None:
+    """Add the `import` command to the CLI's subcommands."""
+    command = commands.add_parser(
+        "import",
+        help="add reviews from a feed (URL or file) or a CSV export; never twice",
+        description="Create one review file per new entry. Existing files are never changed.",
+    )
+    command.add_argument("source", metavar="SOURCE", help="a feed's URL or file, or a .csv file")
+    command.add_argument("--channel", help="where the customers wrote (default: from the preset)")
+    command.add_argument(
+        "--preset",
+        choices=list(PRESETS),
+        help="the kind of feed (default: detected, else generic)",
+    )
+    command.add_argument("--kind", help=f"kind of entries without a rating: {', '.join(KINDS)}")
+    command.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help=f"CSV: which column holds a field ({', '.join(FIELDS)})",
+    )
+    command.add_argument(
+        "--skip-bad-rows", action="store_true", help="CSV: import the good rows, skip bad ones"
+    )
+    command.add_argument(
+        "--dry-run", action="store_true", help="write nothing; print what would be written"
+    )
+    command.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"how long to wait for a URL to answer (default: {DEFAULT_TIMEOUT:g})",
+    )
+    command.set_defaults(run=run_import)
+
+
+def run_import(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None):
+    """Run an import from parsed flags; print the report; return the exit code."""
+    # feedparser takes a third of a second to import: only an import should pay for it.
+    from ..importer.imports import ImporterError, ImportOptions, import_source
+
+    out, err = out or sys.stdout, err or sys.stderr
+    options = ImportOptions(
+        source=args.source,
+        channel=args.channel,
+        preset=args.preset,
+        kind=args.kind,
+        maps=args.map,
+        skip_bad_rows=args.skip_bad_rows,
+        dry_run=args.dry_run,
+        timeout=args.timeout,
+    )
+    progress = ProgressLine(err) if err.isatty() else None
+
+    def waiting() -> None:
+        print("Waiting for another import to finish (reviews/.import.lock) ...", file=err)
+
+    try:
+        report = import_source(args.project.resolve(), options, progress, waiting)
+    except ImporterError as error:
+        for line in error.lines:
+            print(line, file=err)
+        return error.code
+    finally:
+        if progress:
+            progress.clear()
+    print_report(report, out, err)
+    return 0
+
+
+def print_report(report, out: TextIO, err: TextIO) -> None:
+    """Print warnings to err; the files, notes and summary to out."""
+    for warning in report.warnings:
+        print(warning, file=err)
+    if report.about:
+        print(report.about, file=out)
+    for path in report.new:
+        print(f"would write {path}" if report.dry_run else path, file=out)
+    for path in report.changed:
+        print(f"changed upstream (not touched): {path}", file=out)
+    for note in report.notes:
+        print(note, file=out)
+    print(report.summary(), file=out)
+    if report.dry_run:
+        print("Dry run: nothing was written.", file=out)
+
+
+class ProgressLine:
+    """One line on a terminal that counts entries as they are imported."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total >= PROGRESS_FROM and (done % PROGRESS_EVERY == 0 or done == total):
+            self.stream.write(f"\rImporting: {done} of {total} entries")
+            self.stream.flush()
+            self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()

@@ -1,0 +1,155 @@
+"""The pipeline, in order: read → check → measure → render → write → engine."""
+
+from __future__ import annotations
+
+import gc
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from babel.numbers import format_decimal, format_percent
+
+from ..check.canned import check_canned
+from ..check.cores import share_out
+from ..check.project import SHARED_FROM, Project, load_project, no_cycle_collection
+from ..measure.figures import measure_figures
+from ..measure.headline import headline_of
+from ..measure.ledger import measure_ledger
+from ..measure.trends import measure_months
+from ..read.config import SiteConfig
+from ..read.problems import Problems
+from ..read.review import Review
+from ..render.case import Case, cases_in_file_order, make_cases, newest_first
+from ..render.changes import render_changes
+from ..render.giveback import giveback_file_orders, giveback_nav, render_giveback_pages
+from ..render.pages import Site, page_orders
+from ..render.renderer import PageOrder, Renderer
+from ..render.showcase import figures_page_orders, showcase_nav
+from ..render.wall import make_listings
+from ..words.dates import site_dates
+from ..words.figurewords import figure_words
+from ..words.labels import Labels, channel_labels, read_labels
+from .engine import run_engine
+from .writer import WriteReport, make_mkdocs_config, write_pages, write_project
+
+BUILD_DIR = "build"
+SITE_DIR = "site"
+
+
+@contextmanager
+def _read_objects_frozen():
+    """Let the cycle collector skip everything alive so far (the reviews, their trees): rendering
+    makes garbage that needs it, but walking 10 000 reviews at each collection cost 7 % of it.
+    Unfrozen afterwards, so a long preview session leaks nothing."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def make_site(project: Project) -> Site:
+    """Measure and prepare everything the pages show."""
+    config = project.config
+    labels = read_labels(config.language, config.labels)
+    if project.cases is None:
+        cases = make_cases(project.reviews, config, labels)
+    else:
+        cases = newest_first(project.cases)
+    figures = measure_figures(project.reviews, config, project.now)
+    return Site(
+        config=config,
+        labels=labels,
+        cases=cases,
+        headline=headline_of(figures.all_time),
+        listings=make_listings(cases, labels, channel_labels(config.channels, labels)),
+        ledger=measure_ledger(project.reviews, config),
+        figures=figures,
+        months=measure_months(project.reviews, config, project.now),
+        built=project.now,
+    )
+
+
+def make_renderer(config: SiteConfig, labels: Labels) -> Renderer:
+    """Return the renderer of the site's pages: its templates, labels, dates and numbers."""
+    dates = site_dates(config)
+    locale = dates.locale
+    return Renderer(
+        config.templates_dir,
+        config=config,
+        labels=labels,
+        duration=dates.duration,
+        format_percent=lambda share: format_percent(share, locale=locale),
+        format_decimal=lambda number: format_decimal(number, locale=locale),
+    )
+
+
+def write_site_project(project: Project, build_dir: Path, cores: int | None = None) -> WriteReport:
+    """Render every page and lay out the MkDocs project in build_dir. From SHARED_FROM pages on,
+    the pages are rendered by `cores` processes (all the machine has, unless given)."""
+    with _read_objects_frozen():
+        return _write_site_project(project, build_dir, cores)
+
+
+def _write_site_project(project: Project, build_dir: Path, cores: int | None) -> WriteReport:
+    site = make_site(project)
+    config = site.config
+    renderer = make_renderer(config, site.labels)
+    words = figure_words(config.language, site.labels)
+    # The heaviest first (open data, the evidence pages), so no process is left with one at the
+    # end while the others wait.
+    orders = (
+        giveback_file_orders(site)
+        + figures_page_orders(site, renderer, words)
+        + page_orders(site, renderer)
+    )
+    # Rendering is pure Python and each page stands alone: a large site's pages are shared out
+    # to every core, and each process writes the pages it rendered.
+    if len(orders) < SHARED_FROM:
+        cores = 1
+    written = share_out(orders, partial(_render_and_write, build_dir), cores)
+    pages = render_giveback_pages(site, renderer, {r.channel for r in project.reviews})
+    pages.append(render_changes(site, renderer, words, project.reviews))
+    nav = showcase_nav(site.labels) + giveback_nav(site.labels)
+    mkdocs = make_mkdocs_config(config, site.labels, nav)
+    return write_project(build_dir, config, pages, mkdocs, written)
+
+
+def _render_and_write(build_dir: Path, orders: list[PageOrder]) -> WriteReport:
+    return write_pages(build_dir, [order() for order in orders])
+
+
+def cases_of_files(reviews: list[Review], config: SiteConfig) -> list[Case]:
+    """Return the Cases of one process's reviews in file order (load_project merges them)."""
+    return cases_in_file_order(reviews, config, read_labels(config.language, config.labels))
+
+
+def build(
+    root: Path, engine: str = "mkdocs", site_dir: Path | None = None, now: datetime | None = None
+) -> Project:
+    """Check the project and, when nothing is wrong, build site/. Returns the checked project.
+
+    With any error, nothing is written: not the build folder, not site/. Figures are measured at
+    `now` (the current time unless a test gives one).
+    """
+    project = load_project(root, now, canned=False, cases=cases_of_files)
+    if project.problems.errors:
+        # Nothing is built, so staff get every problem now, as `reviewwall check` gives them.
+        project.problems.extend(_check_canned_quietly(project))
+        return project
+    build_dir = root / BUILD_DIR
+    write_site_project(project, build_dir)
+    # The canned-reply rule only warns, and compares every reply with every other: it runs on
+    # the second core while the engine, a process of its own, builds the site on the first.
+    with ThreadPoolExecutor(max_workers=1) as alongside:
+        canned = alongside.submit(_check_canned_quietly, project)
+        run_engine(engine, build_dir, site_dir or root / SITE_DIR)
+    project.problems.extend(canned.result())
+    return project
+
+
+def _check_canned_quietly(project: Project) -> Problems:
+    with no_cycle_collection():
+        return check_canned(project.reviews, project.config)

@@ -1,0 +1,258 @@
+"""site_config.yml: the one file a business edits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .fields import FieldReader, shown
+from .problems import Problems
+from .review import CHANNELS
+from .yamltree import Node, YamlError, parse_yaml
+
+CONFIG_FILE = "site_config.yml"
+NAME_STYLES = ("short", "full", "initials", "none")
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+@dataclass(frozen=True)
+class RedactPattern:
+    """A site-specific pattern to mask in published text (order numbers, accounts)."""
+
+    pattern: re.Pattern
+    label: str
+
+
+@dataclass
+class PromiseConfig:
+    """How fast the business promises a first public reply."""
+
+    first_reply: timedelta = timedelta(hours=24)
+    first_reply_per_channel: dict[str, timedelta] = field(default_factory=dict)
+
+    def first_reply_for(self, channel: str) -> timedelta:
+        return self.first_reply_per_channel.get(channel, self.first_reply)
+
+
+@dataclass
+class PrivacyConfig:
+    """How customer names are shown and what is masked."""
+
+    names: str = "short"
+    redact: tuple[RedactPattern, ...] = ()
+
+
+@dataclass
+class RulesConfig:
+    """The service rules `reviewwall check` warns about; each can be switched off."""
+
+    unanswered: bool = True
+    rule_of_two: bool = True
+    canned_replies: float | None = 0.85  # similarity from 0 to 1; None is off
+    silent_switch: bool = True
+
+
+@dataclass
+class SiteConfig:
+    """Everything site_config.yml can say, with the defaults a new user gets."""
+
+    root: Path
+    name: str = "Customer reviews"
+    intro: str = ""
+    policy_extra: str = ""  # Markdown added to the end of the policy page
+    site_url: str | None = None
+    language: str = "en"
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
+    per_page: int = 20
+    logo: str | None = None
+    primary_colour: str = "#1f4e5f"
+    accent_colour: str = "#d9822b"
+    repository: str | None = None
+    repository_branch: str = "main"
+    channels: dict[str, str] = field(default_factory=lambda: dict(CHANNELS))
+    promise: PromiseConfig = field(default_factory=PromiseConfig)
+    privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
+    rules: RulesConfig = field(default_factory=RulesConfig)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def reviews_dir(self) -> Path:
+        return self.root / "reviews"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    def link(self, url: str) -> str:
+        """Return a site URL absolute when site_url is set, else as given (relative to the root)."""
+        return (self.site_url or "") + url
+
+
+_TOP = (
+    "name",
+    "intro",
+    "policy_extra",
+    "site_url",
+    "language",
+    "timezone",
+    "per_page",
+    "logo",
+    "colors",
+    "repository",
+    "repository_branch",
+    "channels",
+    "promise",
+    "privacy",
+    "rules",
+    "labels",
+)
+
+
+def read_config(root: Path) -> tuple[SiteConfig, Problems]:
+    """Read site_config.yml under root; every problem is reported, defaults fill the rest."""
+    problems = Problems()
+    config = SiteConfig(root=root)
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        problems.error(CONFIG_FILE, 1, "not found; every site needs one (see the README)")
+        return config, problems
+    try:
+        tree = parse_yaml(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        problems.error(CONFIG_FILE, 1, "not UTF-8 text; save the file as UTF-8")
+        return config, problems
+    except YamlError as error:
+        problems.error(CONFIG_FILE, error.line, error.message)
+        return config, problems
+    if tree is None:
+        return config, problems
+    fields = FieldReader(CONFIG_FILE, problems, UTC)
+    top = fields.mapping(tree, "site_config")
+    if top is None:
+        return config, problems
+    fields.warn_unknown(top, _TOP)
+    _read_top(fields, top, config)
+    if "promise" in top and (promise := fields.mapping(top["promise"], "promise")):
+        _read_promise(fields, promise, config)
+    if "privacy" in top and (privacy := fields.mapping(top["privacy"], "privacy")):
+        _read_privacy(fields, privacy, config)
+    if "rules" in top and (rules := fields.mapping(top["rules"], "rules")):
+        _read_rules(fields, rules, config)
+    return config, problems
+
+
+def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> None:
+    for key in ("name", "intro", "policy_extra", "logo", "language", "repository_branch"):
+        if key in top and (value := fields.text(top[key], key)):
+            setattr(config, key, value)
+    for key in ("site_url", "repository"):
+        if key in top and (value := fields.url(top[key], key)):
+            setattr(config, key, value.rstrip("/") + ("/" if key == "site_url" else ""))
+    if "per_page" in top and (number := fields.whole_number(top["per_page"], "per_page", 1, 500)):
+        config.per_page = number
+    if "timezone" in top and (zone := fields.text(top["timezone"], "timezone")):
+        try:
+            config.timezone = ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            fields.error(
+                top["timezone"],
+                "timezone",
+                f"unknown time zone {shown(top['timezone'])}; expected a name like Europe/Oslo",
+            )
+    if "colors" in top and (colours := fields.mapping(top["colors"], "colors")):
+        fields.warn_unknown(colours, ("primary", "accent"), "colors.")
+        for key in ("primary", "accent"):
+            if key in colours and (value := fields.text(colours[key], f"colors.{key}")):
+                if _HEX_COLOUR.fullmatch(value):
+                    setattr(config, f"{key}_colour", value)
+                else:
+                    fields.error(
+                        colours[key],
+                        f"colors.{key}",
+                        f"expected a colour like '#1f4e5f', got {shown(colours[key])}",
+                    )
+    for key in ("channels", "labels"):
+        if key in top and (mapping := fields.mapping(top[key], key)):
+            for name, node in mapping.items():
+                if (label := fields.text(node, f"{key}.{name}")) is not None:
+                    getattr(config, key)[name] = label
+    for name in config.channels:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+            fields.error(
+                top["channels"],
+                "channels",
+                f"channel name '{name}' must be lowercase letters, digits and hyphens",
+            )
+
+
+def _read_promise(fields: FieldReader, promise: dict[str, Node], config: SiteConfig) -> None:
+    fields.warn_unknown(promise, ("first_reply", "first_reply_per_channel"), "promise.")
+    if "first_reply" in promise and (
+        value := fields.duration(promise["first_reply"], "promise.first_reply")
+    ):
+        config.promise.first_reply = value
+    per_channel = promise.get("first_reply_per_channel")
+    if per_channel is not None and (
+        mapping := fields.mapping(per_channel, "promise.first_reply_per_channel")
+    ):
+        for channel, node in mapping.items():
+            name = f"promise.first_reply_per_channel.{channel}"
+            if channel not in config.channels:
+                fields.error(node, name, "not a channel; add it under 'channels' first")
+            elif (value := fields.duration(node, name)) is not None:
+                config.promise.first_reply_per_channel[channel] = value
+
+
+def _read_privacy(fields: FieldReader, privacy: dict[str, Node], config: SiteConfig) -> None:
+    fields.warn_unknown(privacy, ("names", "redact"), "privacy.")
+    if "names" in privacy and (
+        style := fields.choice(privacy["names"], "privacy.names", NAME_STYLES, "name style")
+    ):
+        config.privacy.names = style
+    patterns = []
+    for i, item in enumerate(fields.items(privacy.get("redact", Node(None, 0)), "privacy.redact")):
+        name = f"privacy.redact[{i + 1}]"
+        entry = fields.mapping(item, name)
+        if entry is None:
+            continue
+        fields.warn_unknown(entry, ("pattern", "label"), f"{name}.")
+        pattern = fields.text(entry.get("pattern", Node(None, item.line)), f"{name}.pattern")
+        label = fields.text(entry.get("label", Node(None, item.line)), f"{name}.label") or "number"
+        if pattern is None:
+            fields.error(item, name, "needs a 'pattern' (a regular expression)")
+            continue
+        try:
+            patterns.append(RedactPattern(re.compile(pattern), label))
+        except re.error as error:
+            fields.error(
+                entry["pattern"], f"{name}.pattern", f"not a valid regular expression: {error}"
+            )
+    config.privacy.redact = tuple(patterns)
+
+
+def _read_rules(fields: FieldReader, rules: dict[str, Node], config: SiteConfig) -> None:
+    fields.warn_unknown(
+        rules, ("unanswered", "rule_of_two", "canned_replies", "silent_switch"), "rules."
+    )
+    for key in ("unanswered", "rule_of_two", "silent_switch"):
+        if key in rules and (value := fields.boolean(rules[key], f"rules.{key}")) is not None:
+            setattr(config.rules, key, value)
+    node = rules.get("canned_replies")
+    if node is None or node.kind == "empty":
+        return
+    value = str(node.value).strip().lower() if node.kind == "text" else ""
+    if value in ("false", "no", "off"):
+        config.rules.canned_replies = None
+    elif value in ("true", "yes", "on"):
+        config.rules.canned_replies = RulesConfig.canned_replies
+    elif re.fullmatch(r"0?\.\d+|1(\.0*)?", value) and float(value) >= 0.5:
+        config.rules.canned_replies = float(value)
+    else:
+        fields.error(
+            node,
+            "rules.canned_replies",
+            f"expected a similarity from 0.5 to 1.0 (like 0.85) or false, got {shown(node)}",
+        )

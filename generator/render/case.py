@@ -1,0 +1,220 @@
+"""A Case is what the site publishes of a review: privacy applied, text escaped, words ready.
+
+Templates receive Cases, never Reviews, so a template cannot show what must not be published:
+withheld reviews have no Case, private thread text never enters one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+from markupsafe import Markup
+
+from ..check.privacy import display_name, redact
+from ..read.config import SiteConfig
+from ..read.review import Review
+from ..words.dates import iso, site_dates
+from ..words.labels import Labels, channel_labels
+from .markup import excerpt, markdown_to_text, render_markdown, render_plain
+
+
+@dataclass
+class Step:
+    """One moment in a case's timeline after the review itself."""
+
+    kind: str  # 'reply', 'customer' or 'private'
+    when: str
+    iso: str
+    who: str
+    after: str | None = None
+    html: Markup = Markup("")
+    note: str | None = None
+    text: str = ""  # what html says, as plain text (feeds, open data, JSON-LD)
+
+
+@dataclass
+class Case:
+    """The published view of one review."""
+
+    id: str
+    url: str
+    path: str
+    title_line: str
+    author: str
+    named: bool
+    rating: int | None
+    stars_label: str | None
+    kind: str
+    kind_label: str
+    channel: str
+    channel_label: str
+    received: datetime
+    received_label: str
+    received_iso: str
+    language: str
+    title: str | None
+    text_html: Markup
+    text_excerpt: str
+    verified: bool | None
+    tags: tuple[str, ...]
+    original_url: str | None
+    status: str
+    status_label: str
+    has_outcome: bool  # False for praise without one: no "open" badge on a thank-you
+    history_url: str | None = None  # the review file's history in the site's repository
+    first_reply_excerpt: str | None = None
+    first_reply_by: str | None = None
+    first_reply_after: str | None = None
+    public_replies: int = 0
+    timeline: list[Step] = field(default_factory=list)
+    outcome_html: Markup = Markup("")
+    outcome_date: str | None = None
+    actions: list[str] = field(default_factory=list)
+    rating_after: int | None = None
+    customer_said: str | None = None
+    change_html: Markup = Markup("")
+    updated_iso: str = ""
+    # Plain and machine-readable twins of the above, for the feed, open data and JSON-LD.
+    text: str = ""
+    updated: datetime | None = None
+    outcome_iso: str | None = None
+    action_codes: tuple[str, ...] = ()
+
+
+class CaseMaker:
+    """Builds Cases for one site: its privacy rules, language and labels."""
+
+    def __init__(self, config: SiteConfig, labels: Labels):
+        self.config = config
+        self.labels = labels
+        self.dates = site_dates(config)
+        self.patterns = config.privacy.redact
+        self.masks = {
+            "e-mail": labels["masked_email"],
+            "phone number": labels["masked_phone"],
+            "other": labels["masked_other"],
+        }
+        self.channel_labels = channel_labels(config.channels, labels)
+
+    def clean(self, text: str | None) -> str | None:
+        return redact(text, self.patterns, self.masks) if text else text
+
+    def last_moved(self, review: Review) -> datetime:
+        """Return when the case last moved: a reply, a private switch, or the outcome's day."""
+        moments = [review.last_activity]
+        if review.outcome.at:
+            # The outcome has a day, not a time: its start in the site's zone, so a case resolved
+            # on a later day than its last reply moves forward in feeds.
+            moments.append(datetime.combine(review.outcome.at, time(), self.config.timezone))
+        return max(moments)
+
+    def make(self, review: Review) -> Case:
+        """Return the Case for a review that may be published."""
+        say = self.labels.say
+        name = display_name(review.author, self.config.privacy.names, review.consent, self.patterns)
+        channel_label = self.channel_labels.get(review.channel, review.channel)
+        kind_label = self.labels[f"kind_{review.kind}"]
+        received_label = self.dates.day(review.received)
+        text = self.clean(review.text)
+        updated = self.last_moved(review)
+        case = Case(
+            id=review.id,
+            url=f"reviews/{review.id}/",
+            path=review.path,
+            title_line=say(
+                "case_title", kind=kind_label, channel=channel_label, date=received_label
+            ),
+            author=name or self.labels["anonymous"],
+            named=name is not None,
+            rating=review.rating,
+            stars_label=say("stars", rating=review.rating) if review.rating else None,
+            kind=review.kind,
+            kind_label=kind_label,
+            channel=review.channel,
+            channel_label=channel_label,
+            received=review.received,
+            received_label=received_label,
+            received_iso=iso(review.received),
+            language=review.language,
+            title=self.clean(review.title),
+            text_html=render_plain(text),
+            text_excerpt=excerpt(text),
+            verified=review.verified,
+            tags=tuple(self.clean(tag) for tag in review.tags),
+            original_url=review.url if review.consent == "public" else None,
+            history_url=(
+                f"{self.config.repository}/commits/{self.config.repository_branch}/{review.path}"
+                if self.config.repository
+                else None
+            ),
+            status=review.status,
+            status_label=self.labels[f"status_{review.status}"],
+            has_outcome=review.has_outcome,
+            public_replies=len(review.public_replies),
+            updated_iso=iso(updated),
+            text=text,
+            updated=updated,
+        )
+        self._add_thread(case, review)
+        self._add_outcome(case, review)
+        return case
+
+    def _add_thread(self, case: Case, review: Review) -> None:
+        say = self.labels.say
+        previous = review.received
+        first = True
+        for entry in review.thread:
+            step = Step(kind="reply", when=self.dates.moment(entry.at), iso=iso(entry.at), who="")
+            if entry.private:
+                step.kind = "private"
+                via = self.labels.get(f"via_{entry.via}", entry.via or "")
+                step.note = say("continued_privately", via=via, date=self.dates.day(entry.at))
+                step.html = render_markdown(self.clean(entry.summary))
+                step.text = markdown_to_text(self.clean(entry.summary))
+            elif entry.side == "customer":
+                step.kind = "customer"
+                step.who = say("customer_followed_up", name=case.author)
+                step.html = render_plain(self.clean(entry.text))
+                step.text = self.clean(entry.text)
+            else:
+                step.who = self.clean(entry.by) or self.config.name
+                delay = self.dates.duration(entry.at - (review.received if first else previous))
+                step.after = say("answered_after" if first else "replied_after", duration=delay)
+                reply = self.clean(entry.text)
+                step.html = render_markdown(reply)
+                step.text = markdown_to_text(reply)
+                if first:
+                    case.first_reply_excerpt = excerpt(step.text, 220)
+                    case.first_reply_by = step.who
+                    case.first_reply_after = step.after
+                first = False
+            previous = entry.at
+            case.timeline.append(step)
+
+    def _add_outcome(self, case: Case, review: Review) -> None:
+        outcome = review.outcome
+        case.outcome_html = render_markdown(self.clean(outcome.summary))
+        case.outcome_date = self.dates.day(outcome.at) if outcome.at else None
+        case.actions = [self.labels[f"action_{action}"] for action in outcome.actions]
+        case.action_codes = outcome.actions
+        case.outcome_iso = iso(outcome.at) if outcome.at else None
+        case.rating_after = outcome.rating_after
+        case.customer_said = self.clean(outcome.customer_said)
+        case.change_html = render_markdown(self.clean(outcome.change))
+
+
+def make_cases(reviews: list[Review], config: SiteConfig, labels: Labels) -> list[Case]:
+    """Return the Cases the site shows, newest first; withheld reviews have none."""
+    return newest_first(cases_in_file_order(reviews, config, labels))
+
+
+def cases_in_file_order(reviews: list[Review], config: SiteConfig, labels: Labels) -> list[Case]:
+    """Return the Cases of these reviews in their order; withheld reviews have none."""
+    maker = CaseMaker(config, labels)
+    return [maker.make(review) for review in reviews if not review.withheld]
+
+
+def newest_first(cases: list[Case]) -> list[Case]:
+    """Return the cases newest first; cases received at the same moment keep their order."""
+    return sorted(cases, key=lambda case: case.received, reverse=True)
