@@ -336,7 +336,7 @@ def test_a_large_site_rendered_on_every_core_is_the_site_rendered_on_one():
         gone = next(r for r in project.reviews[len(project.reviews) // 2 :] if not r.withheld)
         project.reviews.remove(gone)
         again = pipeline.write_site_project(project, root / "every")
-        assert f"docs/reviews/{gone.id}.md" in again.removed
-        assert not (root / "every" / "docs" / "reviews" / f"{gone.id}.md").exists()
+        assert f"docs/reviews/{gone.id}/index.md" in again.removed
+        assert not (root / "every" / "docs" / "reviews" / gone.id / "index.md").exists()
         assert len(again.unchanged) > SHARED_FROM
         assert set(again.unchanged) | set(again.written) | set(again.removed) == set(one.written)

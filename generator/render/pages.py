@@ -92,7 +92,7 @@ def render_case(site: Site, renderer: Renderer, case: Case) -> Page:
     """Return one case page: the review, the replies, the outcome."""
     return renderer.page(
         "case.html",
-        f"reviews/{case.id}.md",
+        case.url + "index.md",
         case.url,
         case.title_line,
         meta={"hide": HIDE},
