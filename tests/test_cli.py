@@ -228,7 +228,9 @@ def test_python_dash_m_runs_the_same_cli(project):
     assert (result.returncode, result.stdout) == (0, "1 review checked; no problems.\n")
 
 
-def test_serve_updates_the_page_when_a_review_is_saved(project):
+def test_serve_updates_the_page_when_a_review_is_saved(project, fixed_now):
+    """The page changes on save, and the terminal says where the site is and what changed: no
+    engine chatter (MkDocs' progress, its --dirty warning, its list of pages outside the nav)."""
     root = project({"2026/a.yml": review(text="First words.")})
     port = free_port()
     server = subprocess.Popen(
@@ -254,3 +256,11 @@ def test_serve_updates_the_page_when_a_review_is_saved(project):
     finally:
         server.terminate()
         server.wait(timeout=10)
+    lines = server.stdout.read().splitlines()
+    assert lines[:2] == [
+        f"Serving on http://127.0.0.1:{port}/ — save a review, a template or site_config.yml "
+        "to update it; Ctrl+C stops.",
+        "Saved reviews/2026/a.yml",
+    ]
+    assert lines[2].startswith("Updated ") and lines[2].count("/reviews/a/") == 1, lines
+    assert len(lines) == 3, lines

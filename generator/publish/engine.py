@@ -7,10 +7,13 @@ to site/, so a failed or interrupted build leaves the previous site exactly as i
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import TextIO
 
 ENGINES = ("mkdocs", "zensical")
 STAGING = "site"  # the engine builds into build/site, then moves it into place
@@ -44,6 +47,46 @@ def engine_command(engine: str, build_dir: Path, serve_address: str | None = Non
 def engine_environment() -> dict[str, str]:
     """Return the environment for the engine: Material's MkDocs 2 banner is noise here."""
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+# What an engine's live server says that staff need not read on every save. MkDocs: its progress
+# lines (INFO), the warning that --dirty, which the preview asks for, may leave links stale (the
+# nav lists only the sections, so none goes stale), and its list of pages outside the nav (every
+# case, by design). Zensical: where it serves from and that a build started or found nothing.
+_CHATTER = {
+    "mkdocs": re.compile(r"INFO\b|WARNING\s+-\s+A 'dirty' build is being performed"),
+    "zensical": re.compile(r"Serving \S.* on http|Build started|No issues found"),
+}
+
+
+def start_server(engine: str, build_dir: Path, address: str, out: TextIO) -> subprocess.Popen:
+    """Start the engine's live server on the project in build_dir; what it prints goes to out,
+    less its routine chatter (errors and unexpected warnings always pass)."""
+    server = subprocess.Popen(
+        engine_command(engine, build_dir, serve_address=address),
+        cwd=build_dir,
+        env=engine_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+    )
+    forward = threading.Thread(target=_forward, args=(server.stdout, _CHATTER[engine], out))
+    forward.daemon = True
+    forward.start()
+    return server
+
+
+def _forward(lines: TextIO, chatter: re.Pattern, out: TextIO) -> None:
+    """Copy the engine's lines to out, skipping chatter and the indented lines that follow it."""
+    skipping = False
+    for line in lines:
+        if chatter.match(line):
+            skipping = True
+        elif not (skipping and line.startswith((" ", "\t"))):
+            skipping = False
+            out.write(line)
+            out.flush()
 
 
 def run_engine(engine: str, build_dir: Path, site_dir: Path) -> None:
