@@ -1,42 +1,62 @@
 # Two commands for a fresh machine with Python >= 3.11:
-#   make site   set up .venv, check and build the sample site into site/
-#   make test   set up test dependencies and run every test
+#   make site   set up .venv with reviewwall's runtime, check and build the sample site into site/
+#   make test   add the test tools and both engines, then run ruff and every test
+# Each target installs only what it needs; a stamp file in .venv remembers what is installed.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve bench lint clean
+.PHONY: site test check serve bench docs lint clean
 
 $(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "reviewwall needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version 2>&1)."; \
+	  echo "Name another one: make PYTHON=python3.12 site"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(PIP) --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test,zensical,bench]'
-	touch $(STAMP)
+$(VENV)/.runtime: pyproject.toml | $(BIN)/python
+	$(PIP) -e .
+	@touch $@
 
-site: $(STAMP)
+$(VENV)/.test: pyproject.toml $(VENV)/.runtime
+	$(PIP) -e '.[test,zensical]'
+	@touch $@
+
+$(VENV)/.bench: pyproject.toml $(VENV)/.test
+	$(PIP) -e '.[test,bench]'
+	@touch $@
+
+site: $(VENV)/.runtime
 	$(BIN)/reviewwall check
 	$(BIN)/reviewwall build
-	@echo "Open site/index.html in a browser, or run 'make serve' for a live preview."
+	@echo
+	@echo "To look at the site: make serve, then open http://127.0.0.1:8000/"
+	@echo "  (site/index.html opened from the disk shows folder listings: the pages need a web server)."
+	@echo "To run reviewwall yourself: .venv/bin/reviewwall --help, or '. .venv/bin/activate' first."
 
-check: $(STAMP)
+check: $(VENV)/.runtime
 	$(BIN)/reviewwall check
 
-serve: $(STAMP)
+serve: $(VENV)/.runtime
 	$(BIN)/reviewwall serve
 
-test: $(STAMP)
+docs: $(VENV)/.runtime
+	$(BIN)/mkdocs build --strict --quiet -f docs/mkdocs.yml
+	@echo "The documentation is in docs/site/ (open it with: python3 -m http.server -d docs/site)."
+
+test: $(VENV)/.test
 	$(BIN)/ruff check generator tests
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+bench: $(VENV)/.bench
 	$(BIN)/python -m tests.bench
 
-lint: $(STAMP)
+lint: $(VENV)/.test
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 
 clean:
-	rm -rf build site .pytest_cache
+	rm -rf build site docs/site .pytest_cache
