@@ -27,6 +27,7 @@ from .canned import PublicReply, canned_warnings, public_replies
 from .checks import check_documents
 from .cores import on_all_cores, usable_cores
 from .rules import check_rules
+from .wording import check_labels
 
 # What a build makes of one process's checked reviews, in their order: the Cases (each with the
 # `path` of its file). A function given by the caller, so this stage imports no later one.
@@ -112,6 +113,7 @@ def _read_project(
     cases: MakeCases | None = None,
 ) -> Project:
     config, problems = read_config(root)
+    problems.extend(check_labels(config))
     now = now or build_moment(problems)
     paths = find_review_files(config.reviews_dir)
     if cores is None:

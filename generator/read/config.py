@@ -77,6 +77,7 @@ class SiteConfig:
     privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
     rules: RulesConfig = field(default_factory=RulesConfig)
     labels: dict[str, str] = field(default_factory=dict)
+    label_lines: dict[str, int] = field(default_factory=dict)  # where each override was set
 
     @property
     def reviews_dir(self) -> Path:
@@ -117,7 +118,9 @@ def read_config(root: Path) -> tuple[SiteConfig, Problems]:
     config = SiteConfig(root=root)
     path = root / CONFIG_FILE
     if not path.is_file():
-        problems.error(CONFIG_FILE, 1, "not found; every site needs one (see the README)")
+        problems.error(
+            CONFIG_FILE, 1, "not found; every site needs one (see docs/pages/site-config.md)"
+        )
         return config, problems
     try:
         tree = parse_yaml(path.read_text(encoding="utf-8"))
@@ -179,6 +182,8 @@ def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> 
             for name, node in mapping.items():
                 if (label := fields.text(node, f"{key}.{name}")) is not None:
                     getattr(config, key)[name] = label
+                    if key == "labels":
+                        config.label_lines[name] = node.line
     for name in config.channels:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
             fields.error(
