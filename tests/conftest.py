@@ -103,7 +103,7 @@ def project(tmp_path):
     return factory
 
 
-# --- Real browser: Debian's Chromium driven by Playwright (see README, "Tests") -----------------
+# --- Real browser: Debian's Chromium driven by Playwright (docs/pages/development.md) ---
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

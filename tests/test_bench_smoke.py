@@ -1,6 +1,7 @@
 """The benchmark's smoke mode (N = 200, one run) reports every measurement with a sane value.
 
-No timing is asserted: CI machines are too noisy for that; the numbers belong in the README.
+No timing is asserted: CI machines are too noisy for that; the numbers belong in the benchmark page
+(docs/pages/benchmark.md).
 """
 
 import shutil

@@ -79,8 +79,8 @@ def test_warnings_pass_unless_strict(project, capsys):
 def test_missing_config_is_reported(tmp_path, capsys):
     code, out, _ = run(capsys, "-C", str(tmp_path), "check")
     assert code == 1
-    assert (
-        out.splitlines()[0] == "site_config.yml:1: not found; every site needs one (see the README)"
+    assert out.splitlines()[0] == (
+        "site_config.yml:1: not found; every site needs one (see docs/pages/site-config.md)"
     )
 
 

@@ -1,6 +1,6 @@
 """What may be published about a person: how names are shown and which numbers are masked.
 
-Masking rules (the README's "Safety and privacy" has the table):
+Masking rules (docs/pages/safety-and-privacy.md has the table):
 - e-mail addresses: anything like name@host.tld (not a fediverse handle, @name@host.tld);
 - phone numbers: an international number (+ and a country code, or 0047/0046/0045/00358), or a
   national Nordic number: 8 digits (Norway, Denmark) or 7 to 10 digits starting with 0 (Sweden,

@@ -91,7 +91,8 @@ def _waiting(task: Task) -> str:
 
 
 def todo_json(tasks: list[Task], now: datetime) -> str:
-    """Return the list as JSON: {"now": ..., "cases": [...]}, fields as the README describes."""
+    """Return the list as JSON: {"now": ..., "cases": [...]}; docs/pages/figures-and-rules.md
+    describes the fields."""
     cases = [
         {
             "path": t.review.path,

@@ -45,7 +45,7 @@ def _scalar(value: object) -> str:
 
 def skeleton(new: NewReview) -> str:
     """Return the text of the new file: given fields set, the others as comments to fill in."""
-    lines = ["# One review. The format is documented in the README, section 'The review file'."]
+    lines = ["# One review. The format: docs/pages/review-file.md in reviewwall's repository."]
     lines.append(f"channel: {new.channel}  # one of: {', '.join(CHANNELS)}")
     lines.append(f"received: {new.received.isoformat(timespec='minutes')}")
     for name, value, hint in (

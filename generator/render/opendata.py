@@ -2,7 +2,7 @@
 
 Built from Cases only, so it holds what a visitor can read and nothing more: no withheld review,
 no private thread text, names as the pages show them, personal details masked. Every field is
-documented in the README, section "What the site gives back"; VERSION changes when a field's
+documented in docs/pages/gives-back.md, "Open data"; VERSION changes when a field's
 meaning does.
 """
 
