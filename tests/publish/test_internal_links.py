@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import build_project
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
 
 

@@ -14,7 +14,7 @@ from markupsafe import escape
 
 from generator.render import markup
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def converted(text: str) -> str:

@@ -17,7 +17,7 @@ import pytest
 
 from generator.check.cores import TICKETS, on_all_cores, share_out, usable_cores
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CANNOT_FORK = 3  # the exit code of a new interpreter that has one core, or cannot fork
 
 

@@ -16,7 +16,7 @@ from defusedxml import ElementTree
 from generator.publish.build import build
 from tests.conftest import BASE_CONFIG, content, page, review
 from tests.figure_set import CONFIG, NOW, REVIEWS
-from tests.test_figures import IDS
+from tests.measure.test_figures import IDS
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -381,7 +381,7 @@ def test_case_page_links_its_file_history_only_with_a_repository(project, extra,
 
 # --- The sample site on a phone -----------------------------------------------------------------
 
-SAMPLE = Path(__file__).resolve().parent.parent
+SAMPLE = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

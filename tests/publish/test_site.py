@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 import pytest
 
 from generator.publish.build import build
+from tests.check.test_cores import in_a_new_interpreter
 from tests.conftest import build_project, content, page, review
-from tests.test_cores import in_a_new_interpreter
 
 # About the format and the pages, not the service rules: judged as if it were 2026-11-03 09:00.
 pytestmark = pytest.mark.usefixtures("fixed_now")

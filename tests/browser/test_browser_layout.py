@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import build_project
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["", "reviews/", "reviews/complaints/"]
 WIDTHS = [390, 1280]
 

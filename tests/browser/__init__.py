@@ -1,0 +1,1 @@
+"""Pages in headless Chromium, as a visitor sees them (Debian's chromium)."""

@@ -1,0 +1,1 @@
+"""Tests of checking: the format's rules, privacy, the service rules, the cores."""

@@ -1,0 +1,1 @@
+"""Tests of the command line: exit codes and exact output."""

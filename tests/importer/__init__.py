@@ -1,0 +1,1 @@
+"""Tests of `reviewwall import`: feeds, CSV exports, sources, safety."""

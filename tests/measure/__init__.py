@@ -1,0 +1,1 @@
+"""Tests of measuring: every figure, on both sides of each boundary."""

@@ -1,0 +1,1 @@
+"""Tests of reading: YAML trees that remember their lines."""
