@@ -264,3 +264,15 @@ def test_serve_updates_the_page_when_a_review_is_saved(project, fixed_now):
     ]
     assert lines[2].startswith("Updated ") and lines[2].count("/reviews/a/") == 1, lines
     assert len(lines) == 3, lines
+
+
+def test_version_is_the_installed_package_version():
+    """`reviewwall --version` prints the version pip installed (one number, in __init__.py)."""
+    from importlib.metadata import version
+
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("reviewwall")), "--version"],
+        capture_output=True,
+        text=True,
+    )
+    assert (result.returncode, result.stdout) == (0, f"reviewwall {version('reviewwall')}\n")
