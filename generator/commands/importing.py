@@ -9,6 +9,7 @@ from typing import TextIO
 from ..importer.csvfile import FIELDS
 from ..importer.presets import PRESETS
 from ..importer.sources import DEFAULT_TIMEOUT
+from ..read.problems import printable
 from ..read.review import KINDS
 
 # The progress line is for a person watching a large import, never for logs or pipes.
@@ -79,7 +80,7 @@ def run_import(args: argparse.Namespace, out: TextIO | None = None, err: TextIO 
         report = import_source(args.project.resolve(), options, progress, waiting)
     except ImporterError as error:
         for line in error.lines:
-            print(line, file=err)
+            say(line, err)
         return error.code
     finally:
         if progress:
@@ -91,18 +92,23 @@ def run_import(args: argparse.Namespace, out: TextIO | None = None, err: TextIO 
 def print_report(report, out: TextIO, err: TextIO) -> None:
     """Print warnings to err; the files, notes and summary to out."""
     for warning in report.warnings:
-        print(warning, file=err)
+        say(warning, err)
     if report.about:
-        print(report.about, file=out)
+        say(report.about, out)
     for path in report.new:
-        print(f"would write {path}" if report.dry_run else path, file=out)
+        say(f"would write {path}" if report.dry_run else path, out)
     for path in report.changed:
-        print(f"changed upstream (not touched): {path}", file=out)
+        say(f"changed upstream (not touched): {path}", out)
     for note in report.notes:
-        print(note, file=out)
-    print(report.summary(), file=out)
+        say(note, out)
+    say(report.summary(), out)
     if report.dry_run:
-        print("Dry run: nothing was written.", file=out)
+        say("Dry run: nothing was written.", out)
+
+
+def say(line: str, stream: TextIO) -> None:
+    """Print one line of a report; a feed, an export or a file name cannot make it two."""
+    print(printable(line), file=stream)
 
 
 class ProgressLine:

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from ..check.rules import say_duration
 from ..read.config import SiteConfig
+from ..read.problems import printable, printable_json
 from ..read.review import Review
 
 NEEDS = ("unanswered", "open")
@@ -64,7 +65,9 @@ def format_todo(tasks: list[Task]) -> str:
     """Return the list for a terminal: a heading per need, one line per case."""
     if not tasks:
         return "Nothing needs anyone now: every review has a public reply and no case is open."
-    width = max(len(t.review.path) for t in tasks)
+    # A folder's name may hold anything a file system allows: each line shows it escaped.
+    paths = {t.review.path: printable(t.review.path) for t in tasks}
+    width = max(len(path) for path in paths.values())
     lines = []
     for need in NEEDS:
         group = [t for t in tasks if t.need == need]
@@ -74,9 +77,8 @@ def format_todo(tasks: list[Task]) -> str:
         for task in group:
             review = task.review
             stars = f"{review.rating}★" if review.rating else "-"
-            lines.append(
-                f"  {stars:<3} {review.path:<{width}}  {review.channel:<11} {_waiting(task)}"
-            )
+            path, channel = paths[review.path], printable(review.channel)
+            lines.append(f"  {stars:<3} {path:<{width}}  {channel:<11} {_waiting(task)}")
     return "\n".join(lines)
 
 
@@ -109,4 +111,6 @@ def todo_json(tasks: list[Task], now: datetime) -> str:
         }
         for t in tasks
     ]
-    return json.dumps({"now": now.isoformat(), "cases": cases}, ensure_ascii=False, indent=2)
+    return printable_json(
+        json.dumps({"now": now.isoformat(), "cases": cases}, ensure_ascii=False, indent=2)
+    )

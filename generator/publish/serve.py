@@ -17,7 +17,7 @@ from ..check.checks import check_documents
 from ..check.project import load_project
 from ..measure.headline import Headline
 from ..read.config import CONFIG_FILE, read_config
-from ..read.problems import count, summarize
+from ..read.problems import count, printable, summarize
 from ..read.reader import SUFFIXES, read_document
 from ..render.case import make_cases
 from ..render.pages import Site, render_case
@@ -130,7 +130,7 @@ def serve(root: Path, engine: str, address: str) -> int:
                 seen = current
                 for verb, paths in (("Saved", saved), ("Deleted", deleted)):
                     for path in paths:
-                        print(f"{verb} {path.relative_to(root).as_posix()}", flush=True)
+                        print(f"{verb} {printable(path.relative_to(root).as_posix())}", flush=True)
                 early = write_saved_cases(root, saved)
                 changed = {path.relative_to(root).as_posix() for path in saved + deleted}
                 report = regenerate(root, changed)

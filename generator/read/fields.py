@@ -161,10 +161,13 @@ class FieldReader:
         return timedelta(seconds=seconds)
 
     def warn_unknown(self, fields: dict[str, Node], known: Iterable[str], prefix: str = "") -> None:
+        """Warn at each field name that is not known (its value may start on a later line)."""
         known = list(known)
         for key, node in fields.items():
             if key not in known:
                 hint = did_you_mean(key, known)
                 self.problems.warn(
-                    self.path, node.line, f"{prefix}{key}: unknown field, ignored{hint}"
+                    self.path,
+                    node.key_line or node.line,
+                    f"{prefix}{key}: unknown field, ignored{hint}",
                 )

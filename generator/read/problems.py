@@ -3,8 +3,55 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+# What a file, a file name or a feed may hold that would change how a printed line reads: a line
+# break or any other control character (C0, DEL, C1 with NEL), the Unicode line and paragraph
+# separators, and the bidi overrides and isolates that show a line in another order than it has.
+# A lone surrogate (from a file name that is not UTF-8) is shown too: printing it would fail.
+# Python counts every one of them as not printable, so str.isprintable() is the quick way past.
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f"  # C0, DEL, C1
+    r"\u2028\u2029\u202a-\u202e\u2066-\u2069"  # line and paragraph separators, bidi
+    r"\ud800-\udfff]"  # lone surrogates
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """Return text for one line of output: control, line-breaking and bidi characters escaped.
+
+    A backslash already in the text is left as it is. A value holding the two characters `\\n`
+    then prints just like an escaped line break, but either way it stays inside its own line:
+    nothing a file holds can start a line of its own, so it cannot pose as another problem, nor
+    as a command to a terminal or to CI (GitHub reads `::` only at the start of a line). Leaving
+    backslashes alone also makes printable() idempotent: text escaped twice reads the same.
+    """
+    if text.isprintable():
+        return text
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def printable_json(text: str) -> str:
+    """Return JSON text with what printable() escapes written as \\uXXXX: it reads back the same.
+
+    json.dumps has escaped every control character inside a string already, so one left over is
+    the layout between values and stays.
+    """
+    return _UNPRINTABLE.sub(_escape_json, text)
+
+
+def _escape_json(match: re.Match) -> str:
+    char = match.group()
+    return char if char < " " else f"\\u{ord(char):04x}"
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,17 +65,21 @@ class Problem:
 
     def __str__(self) -> str:
         kind = "warning: " if self.warning else ""
-        return f"{self.path}:{self.line}: {kind}{self.message}"
+        return f"{printable(self.path)}:{self.line}: {kind}{printable(self.message)}"
 
 
 class Problems(list):
-    """A list of problems that knows how to add one and how to sum them up."""
+    """A list of problems that knows how to add one and how to sum them up.
+
+    A message is kept printable from the start, for the few places that print it without its
+    path (`reviewwall new` and `import` about their flags); str(problem) makes sure again.
+    """
 
     def error(self, path: str, line: int, message: str) -> None:
-        self.append(Problem(path, line, message))
+        self.append(Problem(path, line, printable(message)))
 
     def warn(self, path: str, line: int, message: str) -> None:
-        self.append(Problem(path, line, message, warning=True))
+        self.append(Problem(path, line, printable(message), warning=True))
 
     @property
     def errors(self) -> list[Problem]:

@@ -41,11 +41,17 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 
 @dataclass(slots=True)
 class Node:
-    """One YAML value: a str, a dict of key -> Node, a list of Node, or None; and its line."""
+    """One YAML value: a str, a dict of key -> Node, a list of Node, or None; and its line.
+
+    `key_line` is the line of the field name a mapping's value belongs to (0 for the document and
+    for list items): a message about the field, not its value, points there, since the value of
+    `extra:` may be a block that starts on a later line.
+    """
 
     value: object
     line: int
     quoted: bool = False
+    key_line: int = 0
 
     @property
     def kind(self) -> str:
@@ -88,28 +94,31 @@ def _from_composed(text: str) -> Node | None:
     return None if node is None else _tree(node)
 
 
-def _tree(node: yaml.Node) -> Node:
+def _tree(node: yaml.Node, key_line: int = 0) -> Node:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
-        return _scalar(node.value, node.style, line)
+        return _scalar(node.value, node.style, line, key_line)
     if isinstance(node, yaml.SequenceNode):
-        return Node([_tree(item) for item in node.value], line)
+        return Node([_tree(item) for item in node.value], line, False, key_line)
     fields: dict[str, Node] = {}
     for key, value in node.value:
         if not isinstance(key, yaml.ScalarNode):
             raise _NotPlain
-        name = _scalar(key.value, key.style, line).value
-        if name is None or name in fields:
+        name = key.value
+        if _is_empty(name, key.style) or name in fields:
             raise _NotPlain
-        fields[name] = _tree(value)
-    return Node(fields, line)
+        fields[name] = _tree(value, key.start_mark.line + 1)
+    return Node(fields, line, False, key_line)
 
 
-def _scalar(value: str, style: str | None, line: int) -> Node:
-    plain = not style
+def _is_empty(value: str, style: str | None) -> bool:
     # An empty or blank value, quoted or not, is a value not given.
-    empty = (plain and value in _NULLS) or not value.strip()
-    return Node(None if empty else value, line, quoted=not plain)
+    return (not style and value in _NULLS) or not value.strip()
+
+
+def _scalar(value: str, style: str | None, line: int, key_line: int = 0) -> Node:
+    empty = _is_empty(value, style)
+    return Node(None if empty else value, line, bool(style), key_line)
 
 
 def _from_events(text: str) -> Node | None:
@@ -148,6 +157,7 @@ def _build(events: list) -> Node | None:
             pending.append(node)
         else:
             key = pending.pop()
+            node.key_line = key.line
             parent.value[key.value] = node
 
     for event in events:
