@@ -9,22 +9,18 @@ from ..read.fields import FieldReader
 from ..read.problems import Problems
 from ..read.reader import Document
 from ..read.review import (
-    ACTIONS,
     CONSENTS,
     KINDS,
     PRIVATE_CHANNELS,
-    PRIVATE_VIA,
     RESERVED_IDS,
-    SIDES,
-    STATUSES,
     WALL_SLUG_ORDER,
-    Outcome,
+    WITHHELD_REASONS,
     Review,
-    ThreadEntry,
     kind_from_rating,
 )
 from ..read.yamltree import Node
 from .privacy import check_hidden_name, check_private_data
+from .thread import check_outcome, check_thread
 
 REVIEW_FIELDS = (
     "channel",
@@ -37,14 +33,13 @@ REVIEW_FIELDS = (
     "text",
     "url",
     "consent",
+    "withheld_reason",
     "verified",
     "tags",
     "thread",
     "outcome",
     "source_id",
 )
-THREAD_FIELDS = ("at", "from", "by", "text", "private", "via", "summary")
-OUTCOME_FIELDS = ("status", "at", "summary", "actions", "rating_after", "customer_said", "change")
 _LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 
 
@@ -133,8 +128,9 @@ def _check_fields(document: Document, config: SiteConfig, problems: Problems) ->
     consent = fields.choice(get("consent"), "consent", CONSENTS, "consent")
     if consent is None:
         consent = "anonymous" if channel in PRIVATE_CHANNELS else "public"
-    thread = _check_thread(fields, get("thread"), received)
-    outcome = _check_outcome(fields, top.get("outcome"), received)
+    reason = _check_withheld_reason(fields, get("withheld_reason"), get("consent"), consent)
+    thread = check_thread(fields, get("thread"), received)
+    outcome = check_outcome(fields, top.get("outcome"), received)
     optional = {
         "author": fields.text(get("author"), "author"),
         "title": fields.text(get("title"), "title"),
@@ -142,6 +138,7 @@ def _check_fields(document: Document, config: SiteConfig, problems: Problems) ->
         "verified": fields.boolean(get("verified"), "verified"),
         "tags": tuple(tag.lower() for tag in fields.texts(get("tags"), "tags")),
         "source_id": fields.text(get("source_id"), "source_id"),
+        "withheld_reason": reason,
     }
 
     if problems.errors or channel is None or received is None or text is None:
@@ -164,84 +161,22 @@ def _check_fields(document: Document, config: SiteConfig, problems: Problems) ->
     )
 
 
-def _check_thread(fields: FieldReader, node: Node, received) -> tuple[ThreadEntry, ...]:
-    entries = []
-    for i, item in enumerate(fields.items(node, "thread")):
-        name = f"thread[{i + 1}]"
-        entry = fields.mapping(item, name)
-        if entry is None:
-            continue
-        fields.warn_unknown(entry, THREAD_FIELDS, f"{name}.")
-
-        def get(key: str, entry=entry, item=item) -> Node:
-            return entry.get(key, Node(None, item.line))
-
-        at = fields.moment(get("at"), f"{name}.at")
-        if get("at").kind == "empty":
-            fields.error(
-                item,
-                f"{name}.at",
-                "missing; every thread entry needs a date-time like 2026-11-03T14:05",
-            )
-        elif at and received and at < received:
-            fields.error(
-                get("at"),
-                f"{name}.at",
-                f"{at:%Y-%m-%d %H:%M} is before the review was received "
-                f"({received:%Y-%m-%d %H:%M})",
-            )
-        side = fields.choice(get("from"), f"{name}.from", SIDES, "sender") or "business"
-        private = bool(fields.boolean(get("private"), f"{name}.private"))
-        via = fields.choice(get("via"), f"{name}.via", PRIVATE_VIA, "private channel")
-        if private and via is None and get("via").kind == "empty":
-            fields.error(
-                item,
-                f"{name}.via",
-                f"missing; a private entry says where the talk went: {', '.join(PRIVATE_VIA)}",
-            )
-        text = fields.text(get("text"), f"{name}.text")
-        if text is None and not private:
-            fields.error(item, f"{name}.text", "missing; a public thread entry needs its text")
-        if at is not None:
-            entries.append(
-                ThreadEntry(
-                    at=at,
-                    side=side,
-                    text=text or "",
-                    by=fields.text(get("by"), f"{name}.by"),
-                    private=private,
-                    via=via,
-                    summary=fields.text(get("summary"), f"{name}.summary"),
-                    line=item.line,
-                )
-            )
-    return tuple(entries)
-
-
-def _check_outcome(fields: FieldReader, node: Node | None, received) -> Outcome:
-    if node is None or node.kind == "empty":
-        return Outcome()
-    outcome = fields.mapping(node, "outcome")
-    if outcome is None:
-        return Outcome()
-    fields.warn_unknown(outcome, OUTCOME_FIELDS, "outcome.")
-
-    def get(key: str) -> Node:
-        return outcome.get(key, Node(None, node.line))
-
-    status = fields.choice(get("status"), "outcome.status", STATUSES, "status") or "open"
-    at = fields.day(get("at"), "outcome.at")
-    if at and received and at < received.date():
+def _check_withheld_reason(
+    fields: FieldReader, node: Node, consent_node: Node, consent: str
+) -> str | None:
+    reason = fields.choice(node, "withheld_reason", WITHHELD_REASONS, "reason")
+    if reason is not None and consent != "withheld":
         fields.error(
-            get("at"), "outcome.at", f"{at} is before the review was received ({received:%Y-%m-%d})"
+            node,
+            "withheld_reason",
+            "only a withheld review has a reason; set consent: withheld, or remove this line",
         )
-    return Outcome(
-        status=status,
-        at=at,
-        summary=fields.text(get("summary"), "outcome.summary"),
-        actions=fields.choices(get("actions"), "outcome.actions", ACTIONS, "action"),
-        rating_after=fields.whole_number(get("rating_after"), "outcome.rating_after", 1, 5),
-        customer_said=fields.text(get("customer_said"), "outcome.customer_said"),
-        change=fields.text(get("change"), "outcome.change"),
-        line=node.line,
-    )
+    elif consent == "withheld" and node.kind == "empty":
+        # A warning, not an error: files written before reasons existed stay valid.
+        fields.problems.warn(
+            fields.path,
+            consent_node.line,
+            "withheld_reason: missing; say why this review is withheld: "
+            + ", ".join(WITHHELD_REASONS),
+        )
+    return reason

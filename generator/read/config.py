@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .fields import FieldReader, shown
@@ -15,6 +16,16 @@ from .yamltree import Node, YamlError, parse_yaml
 
 CONFIG_FILE = "site_config.yml"
 NAME_STYLES = ("short", "full", "initials", "none")
+# The kinds of git host whose file-history pages reviewwall knows how to link to.
+REPOSITORY_HOSTS = ("github", "gitlab", "gitea", "bitbucket")
+_KNOWN_HOSTS = {
+    "github.com": "github",
+    "gitlab.com": "gitlab",
+    "codeberg.org": "gitea",
+    "bitbucket.org": "bitbucket",
+}
+# Self-hosted servers often carry their software's name: gitlab.example.no, forgejo.example.se.
+_HOST_NAME_HINTS = (("gitlab", "gitlab"), ("gitea", "gitea"), ("forgejo", "gitea"))
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
@@ -72,6 +83,9 @@ class SiteConfig:
     accent_colour: str = "#d9822b"
     repository: str | None = None
     repository_branch: str = "main"
+    # github, gitlab, gitea or bitbucket: set in site_config.yml, or known from the host's name;
+    # None when neither says, and case pages then link to no history.
+    repository_host: str | None = None
     channels: dict[str, str] = field(default_factory=lambda: dict(CHANNELS))
     promise: PromiseConfig = field(default_factory=PromiseConfig)
     privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
@@ -104,6 +118,7 @@ _TOP = (
     "colors",
     "repository",
     "repository_branch",
+    "repository_host",
     "channels",
     "promise",
     "privacy",
@@ -151,9 +166,9 @@ def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> 
     for key in ("name", "intro", "policy_extra", "logo", "language", "repository_branch"):
         if key in top and (value := fields.text(top[key], key)):
             setattr(config, key, value)
-    for key in ("site_url", "repository"):
-        if key in top and (value := fields.url(top[key], key)):
-            setattr(config, key, value.rstrip("/") + ("/" if key == "site_url" else ""))
+    if "site_url" in top and (value := fields.url(top["site_url"], "site_url")):
+        config.site_url = value.rstrip("/") + "/"
+    _read_repository(fields, top, config)
     if "per_page" in top and (number := fields.whole_number(top["per_page"], "per_page", 1, 500)):
         config.per_page = number
     if "timezone" in top and (zone := fields.text(top["timezone"], "timezone")):
@@ -183,7 +198,7 @@ def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> 
                 if (label := fields.text(node, f"{key}.{name}")) is not None:
                     getattr(config, key)[name] = label
                     if key == "labels":
-                        config.label_lines[name] = node.line
+                        config.label_lines[name] = node.key_line or node.line
     for name in config.channels:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
             fields.error(
@@ -191,6 +206,39 @@ def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> 
                 "channels",
                 f"channel name '{name}' must be lowercase letters, digits and hyphens",
             )
+
+
+def _read_repository(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> None:
+    setting = top.get("repository_host", Node(None, 0))
+    if setting.kind != "empty":
+        config.repository_host = fields.choice(
+            setting, "repository_host", REPOSITORY_HOSTS, "repository host"
+        )
+    if "repository" not in top or not (value := fields.url(top["repository"], "repository")):
+        return
+    # The address people copy may be the clone URL: https://github.com/shop/reviews.git/
+    config.repository = value.rstrip("/").removesuffix(".git").rstrip("/")
+    if setting.kind != "empty":
+        return
+    config.repository_host = repository_host_of(config.repository)
+    if config.repository_host is None:
+        # Never guess: a link in the wrong shape would send visitors to a "page not found".
+        kinds = ", ".join(REPOSITORY_HOSTS[:-1]) + f" or {REPOSITORY_HOSTS[-1]}"
+        fields.problems.warn(
+            fields.path,
+            top["repository"].line,
+            f"repository: {urlsplit(config.repository).hostname} is not a host reviewwall "
+            "knows, so case pages leave out the link to their file's history; set "
+            f"repository_host to {kinds}",
+        )
+
+
+def repository_host_of(url: str) -> str | None:
+    """Return the kind of git host an address is on, as far as its host name tells."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    if host in _KNOWN_HOSTS:
+        return _KNOWN_HOSTS[host]
+    return next((kind for hint, kind in _HOST_NAME_HINTS if hint in host), None)
 
 
 def _read_promise(fields: FieldReader, promise: dict[str, Node], config: SiteConfig) -> None:

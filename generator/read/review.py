@@ -28,6 +28,18 @@ PRIVATE_CHANNELS = {"email", "phone", "chat", "web-form", "in-store"}
 
 KINDS = ("complaint", "mixed", "praise", "question", "suggestion")
 CONSENTS = ("public", "anonymous", "withheld")
+# Why a published review was taken down (`reviewwall remove` records one of these).
+REMOVAL_REASONS = (
+    "customer-request",
+    "personal-data",
+    "legal",
+    "spam",
+    "not-a-customer",
+    "duplicate",
+)
+# Why a review is withheld: any reason to remove one, or a customer who wrote in private and has
+# not agreed to be published.
+WITHHELD_REASONS = ("no-consent",) + REMOVAL_REASONS
 STATUSES = ("open", "resolved", "explained", "unresolved")
 ACTIONS = (
     "apology",
@@ -64,6 +76,7 @@ class ThreadEntry:
     private: bool = False
     via: str | None = None
     summary: str | None = None
+    edited: date | None = None  # staff corrected this entry after it was published
     line: int = 0
 
     @property
@@ -106,6 +119,7 @@ class Review:
     thread: tuple[ThreadEntry, ...] = ()
     outcome: Outcome = field(default_factory=Outcome)
     source_id: str | None = None
+    withheld_reason: str | None = None  # one of WITHHELD_REASONS, for a withheld review
     lines: dict[str, int] = field(default_factory=dict)
 
     @property

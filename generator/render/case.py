@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -17,6 +18,17 @@ from ..read.review import Review
 from ..words.dates import iso, site_dates
 from ..words.labels import Labels, channel_labels
 from .markup import excerpt, markdown_to_text, render_markdown, render_plain
+
+# A file's history on each kind of git host, as that host's own "History" button links to it.
+# Bitbucket Cloud documents no web URL scheme; its file page's History button opens
+# <repository>/history-node/<ref>/<path>, and tools such as d4rkr00t/vscode-open-in-github
+# (src/history.ts, formatBitbucketHistoryUrl) link `history-node/<branch>/<path>` the same way.
+HISTORY_URL = {
+    "github": "{repository}/commits/{branch}/{path}",
+    "gitlab": "{repository}/-/commits/{branch}/{path}",
+    "gitea": "{repository}/commits/branch/{branch}/{path}",  # Codeberg, Forgejo too
+    "bitbucket": "{repository}/history-node/{branch}/{path}",
+}
 
 
 @dataclass
@@ -31,6 +43,8 @@ class Step:
     html: Markup = Markup("")
     note: str | None = None
     text: str = ""  # what html says, as plain text (feeds, open data, JSON-LD)
+    edited: str | None = None  # "edited on 22 Nov 2026": staff corrected it after publishing
+    edited_iso: str | None = None
 
 
 @dataclass
@@ -109,6 +123,17 @@ class CaseMaker:
             moments.append(datetime.combine(review.outcome.at, time(), self.config.timezone))
         return max(moments)
 
+    def history_url(self, review: Review) -> str | None:
+        """Return the review file's history on the site's git host; None when it is unknown."""
+        shape = HISTORY_URL.get(self.config.repository_host or "")
+        if not self.config.repository or shape is None:
+            return None
+        return shape.format(
+            repository=self.config.repository,
+            branch=quote(self.config.repository_branch),
+            path=quote(review.path),
+        )
+
     def make(self, review: Review) -> Case:
         """Return the Case for a review that may be published."""
         say = self.labels.say
@@ -143,11 +168,7 @@ class CaseMaker:
             verified=review.verified,
             tags=tuple(self.clean(tag) for tag in review.tags),
             original_url=review.url if review.consent == "public" else None,
-            history_url=(
-                f"{self.config.repository}/commits/{self.config.repository_branch}/{review.path}"
-                if self.config.repository
-                else None
-            ),
+            history_url=self.history_url(review),
             status=review.status,
             status_label=self.labels[f"status_{review.status}"],
             has_outcome=review.has_outcome,
@@ -189,6 +210,9 @@ class CaseMaker:
                     case.first_reply_by = step.who
                     case.first_reply_after = step.after
                 first = False
+            if entry.edited:
+                step.edited = say("edited_on", date=self.dates.day(entry.edited))
+                step.edited_iso = iso(entry.edited)
             previous = entry.at
             case.timeline.append(step)
 

@@ -24,6 +24,8 @@ def step_record(case: Case, step: Step) -> dict:
     record["html"] = str(step.html)
     if step.kind == "private":
         record["note"] = step.note
+    if step.edited_iso:
+        record["edited"] = step.edited_iso
     return record
 
 

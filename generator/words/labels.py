@@ -58,6 +58,7 @@ ENGLISH = {
     "answered_after": "answered after {duration}",
     "replied_after": "replied {duration} later",
     "continued_privately": "Continued privately by {via} on {date}.",
+    "edited_on": "edited on {date}",
     "outcome": "How it ended",
     "actions": "What we did",
     "rating_change": "Rating before and after",
@@ -104,6 +105,7 @@ ENGLISH = {
     "changes": "What your feedback changed",
     "ledger": "Received {received} reviews. Shown in full: {full}. Shown without name: "
     "{anonymous}. Withheld: {withheld}.",
+    "ledger_removed": "Removed: {removed}.",
     "ledger_withheld": "Withheld from private channels (e-mail, phone, chat, web form, in store): "
     "{private}; from public channels: {public}.",
     "file_history": "History of this case's file",
@@ -160,6 +162,7 @@ NORWEGIAN = {
     "answered_after": "svarte etter {duration}",
     "replied_after": "svarte {duration} senere",
     "continued_privately": "Fortsatte privat på {via} {date}.",
+    "edited_on": "redigert {date}",
     "outcome": "Slik endte det",
     "actions": "Hva vi gjorde",
     "rating_change": "Vurdering før og etter",
@@ -205,6 +208,7 @@ NORWEGIAN = {
     "changes": "Dette har tilbakemeldingene endret",
     "ledger": "Mottatt {received} omtaler. Vist i sin helhet: {full}. Vist uten navn: "
     "{anonymous}. Holdt tilbake: {withheld}.",
+    "ledger_removed": "Fjernet: {removed}.",
     "ledger_withheld": "Holdt tilbake fra private kanaler (e-post, telefon, chat, nettskjema, i "
     "butikken): {private}; fra offentlige kanaler: {public}.",
     "file_history": "Historikken til filen for saken",

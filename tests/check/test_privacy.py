@@ -257,7 +257,9 @@ def test_check_warns_at_each_field_with_private_data(project):
 
 
 def test_check_says_nothing_of_a_withheld_review(project):
-    leaky = LEAKY.replace("rating: 2\n", "rating: 2\nconsent: withheld\n")
+    leaky = LEAKY.replace(
+        "rating: 2\n", "rating: 2\nconsent: withheld\nwithheld_reason: customer-request\n"
+    )
     root = project({"2026/2026-11-03-kari.yml": leaky}, config=NO_RULES)
     assert problems_of(root) == []
 

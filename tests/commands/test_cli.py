@@ -107,7 +107,12 @@ def test_build_reports_and_keeps_site_on_error(project, capsys):
 
 
 def test_build_says_what_it_built(project, capsys):
-    root = project({"2026/a.yml": review(), "2026/b.yml": review(consent="withheld")})
+    root = project(
+        {
+            "2026/a.yml": review(),
+            "2026/b.yml": review(consent="withheld", withheld_reason="customer-request"),
+        }
+    )
     code, out, _ = run(capsys, "-C", str(root), "build")
     assert code == 0
     assert out.startswith("Built 1 case pages from 2 reviews into site/ in ")
