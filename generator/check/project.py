@@ -22,6 +22,7 @@ from typing import Any
 from ..read.config import SiteConfig, read_config
 from ..read.problems import Problems
 from ..read.reader import find_review_files, read_documents
+from ..read.removals import REMOVALS_FILE, Removals, read_removals
 from ..read.review import Review
 from .canned import PublicReply, canned_warnings, public_replies
 from .checks import check_documents
@@ -48,6 +49,7 @@ class Project:
     files: int = 0
     now: datetime = field(default_factory=lambda: datetime.now(UTC))  # for rules and figures
     cases: list[Any] | None = None  # in the order of the files, when asked for (load_project)
+    removals: Removals = field(default_factory=Removals)  # removals.yml: reviews taken down
 
 
 @dataclass
@@ -116,6 +118,9 @@ def _read_project(
     problems.extend(check_labels(config))
     now = now or build_moment(problems)
     paths = find_review_files(config.reviews_dir)
+    removals = read_removals(root, config)
+    problems.extend(removals.problems)
+    problems.extend(_removed_but_present(removals, paths, root))
     if cores is None:
         cores = usable_cores() if len(paths) >= SHARED_FROM else 1
     threshold = config.rules.canned_replies if canned else None
@@ -139,7 +144,23 @@ def _read_project(
             made.sort(key=lambda case: place[case.path])
         if threshold is not None:
             problems.extend(canned_warnings(replies, threshold, cores))
-    return Project(root, config, reviews, problems, files, now, made if cases else None)
+    return Project(root, config, reviews, problems, files, now, made if cases else None, removals)
+
+
+def _removed_but_present(removals: Removals, paths: list[Path], root: Path) -> Problems:
+    """Return an error for each removal record whose review file is still in reviews/."""
+    present = {path.stem: path for path in paths}
+    problems = Problems()
+    for record in removals.records:
+        if record.id in present:
+            path = present[record.id].relative_to(root).as_posix()
+            problems.error(
+                REMOVALS_FILE,
+                record.line,
+                f"'{record.id}' is recorded as removed, but {path} is still there; delete the "
+                "file (reviewwall remove does both), or take the record out if it was a mistake",
+            )
+    return problems
 
 
 def _groups_by_id(paths: list[Path], count: int) -> list[list[Path]]:

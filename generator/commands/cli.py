@@ -14,10 +14,12 @@ from ..check.project import check_project, load_project
 from ..edit.newfile import NewReview, write_new_review
 from ..publish.engine import ENGINES, EngineError
 from ..read.fields import FieldReader
-from ..read.problems import Problems, summarize
+from ..read.problems import Problems, printable, summarize
 from ..read.review import CHANNELS, KINDS
 from ..read.yamltree import Node
 from .importing import add_import_parser
+from .record import add_record_parsers
+from .report import FORMATS, format_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,6 +59,12 @@ def make_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check every review file and report all problems")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (path:line: message), github (Actions annotations) or json",
+    )
     check.set_defaults(run=run_check)
 
     build_ = commands.add_parser("build", help="check, then build the site into site/")
@@ -98,6 +106,7 @@ def make_parser() -> argparse.ArgumentParser:
     todo.set_defaults(run=run_todo)
 
     add_import_parser(commands)
+    add_record_parsers(commands)
     return parser
 
 
@@ -109,7 +118,8 @@ def print_problems(problems: Problems, reviews: int) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     checked = check_project(args.project)
-    print_problems(checked.problems, checked.files)
+    summary = summarize(checked.problems, checked.files)
+    print(format_report(checked.problems, summary, args.format, files=checked.files))
     failed = checked.problems.errors or (args.strict and checked.problems.warnings)
     return 1 if failed else 0
 
@@ -139,7 +149,12 @@ def run_build(args: argparse.Namespace) -> int:
     try:
         project = build(args.project.resolve(), engine=args.engine)
     except EngineError as error:
-        print(f"error: {error}", file=sys.stderr)
+        # The engine's own output keeps its lines; each is shown escaped, as problems are.
+        lines = str(error).splitlines() or [""]
+        print(
+            "\n".join(printable(line) for line in [f"error: {lines[0]}", *lines[1:]]),
+            file=sys.stderr,
+        )
         print(f"Nothing was published; {SITE_DIR}/ is as it was.", file=sys.stderr)
         return 1
     if project.problems.errors:

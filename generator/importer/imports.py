@@ -12,6 +12,7 @@ from ..read.config import SiteConfig, read_config
 from ..read.fields import FieldReader
 from ..read.problems import Problems
 from ..read.reader import Document
+from ..read.removals import REMOVALS_FILE, read_removals
 from ..read.review import KINDS
 from ..read.yamltree import Node
 from .candidate import Candidate
@@ -66,6 +67,7 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     dry_run: bool = False
     unrated: int = 0  # new files whose kind came from the preset or --kind, not a rating
+    removed: int = 0  # entries whose review was removed with a record: never imported again
 
     def summary(self) -> str:
         """Return '12 new, 30 already imported, 1 changed upstream (not touched), 2 skipped (…)'."""
@@ -76,6 +78,8 @@ class ImportReport:
         )
         if skipped:
             line += " (" + ", ".join(f"{n} {why}" for why, n in self.skipped.items()) + ")"
+        if self.removed:
+            line += f", {self.removed} removed earlier (in {REMOVALS_FILE}; not imported again)"
         return line
 
 
@@ -189,6 +193,16 @@ def _import_all(
                 "above first (reviewwall check shows every problem); nothing was imported"
             ]
         ) from None
+    removals = read_removals(root, config)
+    if removals.problems.errors:
+        raise ImporterError(
+            [str(problem) for problem in removals.problems.errors]
+            + [
+                f"error: an import must know every review removed in {REMOVALS_FILE}, so that none "
+                "comes back; fix the file above first; nothing was imported"
+            ]
+        )
+    index.removed = {r.source_id for r in removals.records if r.source_id}
     seen: set[str] = set()
     for number, candidate in enumerate(candidates, 1):
         if progress:
@@ -219,6 +233,9 @@ def _import_one(
     if source_id in seen:
         return "twice in the source"
     seen.add(source_id)
+    if source_id in index.removed:
+        report.removed += 1
+        return None
     known = index.imported.get(source_id)
     if known is not None:
         if known.fingerprint == candidate.fingerprint:

@@ -45,6 +45,7 @@ class Index:
 
     imported: dict[str, Imported] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
+    removed: set[str] = field(default_factory=set)  # source_ids of reviews removed with a record
     # The suffix to try next per base name: a feed where every author is "Customer" would
     # otherwise try every taken name again for each new file.
     next_suffix: dict[str, int] = field(default_factory=dict)

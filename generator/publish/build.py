@@ -58,16 +58,19 @@ def make_site(project: Project) -> Site:
         cases = make_cases(project.reviews, config, labels)
     else:
         cases = newest_first(project.cases)
-    figures = measure_figures(project.reviews, config, project.now)
+    # A removed review counts as a withheld one does (unless it was no review of the business):
+    # taking a file down must never improve a number.
+    counted = project.reviews + project.removals.counted
+    figures = measure_figures(counted, config, project.now)
     return Site(
         config=config,
         labels=labels,
         cases=cases,
         headline=headline_of(figures.all_time),
         listings=make_listings(cases, labels, channel_labels(config.channels, labels)),
-        ledger=measure_ledger(project.reviews, config),
+        ledger=measure_ledger(project.reviews, config, project.removals.records),
         figures=figures,
-        months=measure_months(project.reviews, config, project.now),
+        months=measure_months(counted, config, project.now),
         built=project.now,
     )
 

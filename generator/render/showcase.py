@@ -18,6 +18,7 @@ from ..words.dates import site_dates
 from ..words.labels import Labels, channel_labels
 from .evidence import EvidenceBook, evidence_page_orders
 from .figurecells import Cell, NoteWriter, Row, Section
+from .ledgertable import make_ledger_table
 from .pages import HIDE, Site
 from .pictures import make_pictures
 from .renderer import Page, PageOrder, Renderer
@@ -245,6 +246,7 @@ def render_figures_page(
         pictures=make_pictures(site, words),
         words=words,
         ledger=site.ledger,
+        reasons=make_ledger_table(site.ledger, words) if site.ledger else None,
         periods=[words["period_year"], words["period_all"]],
         intro=words["figures_intro"].format(date=site_dates(site.config).day(built)),
     )

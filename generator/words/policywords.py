@@ -27,6 +27,17 @@ ENGLISH = {
     "masking cannot protect.",
     "policy_withheld_counted": "A withheld review still counts in every figure, and the figures "
     "page says how many were withheld.",
+    "policy_removed": "Removed reviews",
+    "policy_removed_when": "We remove a review from this site only for one of these reasons, and "
+    "record each removal, with its reason, in the repository this site is built from:",
+    "policy_removed_reasons": "the customer asked us to; it holds personal data that masking "
+    "cannot protect; a legal reason; spam; it was not written by a customer; it is a duplicate "
+    "of another review.",
+    "policy_removed_counted": "A review removed because the customer asked, for personal data or "
+    "for a legal reason still counts in every figure, as a withheld one does. Spam, reviews not "
+    "written by customers and duplicates count in no figure, only in the ledger on the figures "
+    "page, which shows every removed and withheld review by reason and by stars, so anyone can "
+    "see whether we removed mostly bad ones.",
     "policy_people": "Names and personal details",
     "policy_example_name": "Firstname Lastname",
     "policy_names_short": "We show a first name and the first letter of the last name: "
@@ -59,7 +70,9 @@ ENGLISH = {
     "policy_figures_link": "See the figures and the cases behind each one",
     "policy_history": "Every change is on record",
     "policy_git": "Every review is a file in a git repository. Adding, changing or deleting one "
-    "is a dated commit, so a deleted review leaves a trace.",
+    "is a dated commit, so a deleted review leaves a trace. Each change is checked before it is "
+    "published: a customer's words cannot be changed, a reply can only be corrected in the open "
+    "(the page then says “edited”), and no review can be deleted without a record of why.",
     "policy_git_link": "See the history of every review",
     "policy_reuse": "Use these reviews",
 }
@@ -83,6 +96,18 @@ NORWEGIAN = {
     "opplysninger som maskering ikke kan beskytte.",
     "policy_withheld_counted": "En omtale som holdes tilbake, teller likevel med i alle tallene, "
     "og tallsiden viser hvor mange som er holdt tilbake.",
+    "policy_removed": "Omtaler vi har fjernet",
+    "policy_removed_when": "Vi fjerner en omtale fra dette nettstedet bare av én av disse "
+    "grunnene, og hver fjerning føres, med grunnen, i arkivet nettstedet bygges fra:",
+    "policy_removed_reasons": "kunden ba oss om det; den inneholder personopplysninger som "
+    "maskering ikke kan beskytte; juridiske grunner; spam; den er ikke skrevet av en kunde; den er "
+    "et duplikat av en annen omtale.",
+    "policy_removed_counted": "En omtale som er fjernet fordi kunden ba om det, på grunn av "
+    "personopplysninger eller av juridiske grunner, teller likevel med i alle tallene, slik "
+    "omtaler som holdes tilbake gjør. Spam, omtaler som ikke er skrevet av kunder, og duplikater "
+    "teller ikke med i noe tall, bare i åpenhetsregnskapet på tallsiden. Der vises alle omtaler "
+    "som er fjernet eller holdt tilbake, etter grunn og stjerner, så alle kan se om vi mest har "
+    "fjernet dårlige.",
     "policy_people": "Navn og personopplysninger",
     "policy_example_name": "Fornavn Etternavn",
     "policy_names_short": "Vi viser fornavn og første bokstav i etternavnet: «{example}» vises "
@@ -114,7 +139,9 @@ NORWEGIAN = {
     "policy_figures_link": "Se tallene og sakene bak hvert av dem",
     "policy_history": "Alle endringer kan etterprøves",
     "policy_git": "Hver omtale er en fil i et git-repo. Å legge til, endre eller slette en omtale "
-    "er en datert endring (commit), så en slettet omtale etterlater spor.",
+    "er en datert endring (commit), så en slettet omtale etterlater spor. Hver endring sjekkes før "
+    "den publiseres: det kunden skrev, kan ikke endres, et svar kan bare rettes åpent (siden sier "
+    "da «redigert»), og ingen omtale kan slettes uten at grunnen føres.",
     "policy_git_link": "Se historikken for alle omtaler",
     "policy_reuse": "Bruk omtalene",
 }

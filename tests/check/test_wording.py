@@ -41,3 +41,16 @@ def test_a_bad_override_builds_nothing_and_a_good_one_is_used(project, fixed_now
     assert build(root).problems == []
     wall = (root / "site/reviews/index.html").read_text(encoding="utf-8")
     assert "1 stemmer" in wall and "{x}" in wall  # a phrase without placeholders is plain text
+
+
+def test_no_phrase_key_is_in_two_catalogues():
+    """`labels:` overrides every catalogue at once, and the page's phrases are laid over the
+    figures' and the policy's: a key in two of them would show one phrase in the other's place."""
+    from generator.words import figurewords, labels, policywords
+
+    for language in ("ENGLISH", "NORWEGIAN"):
+        seen: dict[str, str] = {}
+        for module in (labels, figurewords, policywords):
+            for key in getattr(module, language):
+                assert key not in seen, f"{key} is in {seen[key]} and {module.__name__}"
+                seen[key] = module.__name__

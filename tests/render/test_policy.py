@@ -10,6 +10,7 @@ FULL_CONFIG = (
     CONFIG
     + """\
 repository: https://git.example.org/shop/reviews
+repository_host: gitlab
 channels:
   shop-counter: At the counter
 promise:
@@ -131,7 +132,20 @@ def test_without_repository_or_extra_the_page_still_says_changes_are_recorded(pr
     policy = policy_page(root)
     assert section(policy, "Every change is on record") == [
         "Every review is a file in a git repository. Adding, changing or deleting one is a dated "
-        "commit, so a deleted review leaves a trace."
+        "commit, so a deleted review leaves a trace. Each change is checked before it is "
+        "published: a customer's words cannot be changed, a reply can only be corrected in the "
+        "open (the page then says “edited”), and no review can be deleted without a record of why."
+    ]
+    assert section(policy, "Removed reviews") == [
+        "We remove a review from this site only for one of these reasons, and record each "
+        "removal, with its reason, in the repository this site is built from: the customer asked "
+        "us to; it holds personal data that masking cannot protect; a legal reason; spam; it was "
+        "not written by a customer; it is a duplicate of another review.",
+        "A review removed because the customer asked, for personal data or for a legal reason "
+        "still counts in every figure, as a withheld one does. Spam, reviews not written by "
+        "customers and duplicates count in no figure, only in the ledger on the figures page, "
+        "which shows every removed and withheld review by reason and by stars, so anyone can see "
+        "whether we removed mostly bad ones. See the figures and the cases behind each one .",
     ]
     assert policy.select_one(".rw-policy-extra") is None
 

@@ -113,7 +113,7 @@ def test_evidence_pages_list_exactly_the_cases_behind_each_figure(site, period, 
         note = body.select_one(".rw-withheld-note")
         if "D" in letters:
             assert note.get_text(strip=True) == (
-                "Withheld reviews counted here too (their text is not published): 1."
+                "Withheld and removed reviews counted here too (their text is not published): 1."
             )
         else:
             assert note is None, key
@@ -364,7 +364,8 @@ def test_nav_has_figures_and_changes(site):
             "https://github.com/shop/reviews/commits/main/reviews/2026/2026-11-03-kari.yml",
         ),
         (
-            "repository: https://git.example/shop\nrepository_branch: live\n",
+            "repository: https://git.example/shop\nrepository_branch: live\n"
+            "repository_host: github\n",
             "https://git.example/shop/commits/live/reviews/2026/2026-11-03-kari.yml",
         ),
     ],

@@ -1,0 +1,1 @@
+"""Tests of editing review files for staff: new files, removals with their record."""
