@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from generator.commands.cli import main
-from tests.conftest import make_project
+from tests.conftest import make_project, problems_of
 
 TODAY = datetime.now(ZoneInfo("Europe/Oslo")).date().isoformat()
 
@@ -384,3 +384,15 @@ def test_a_shallow_clone_without_the_base_says_how_to_fetch(repo, tmp_path, caps
     )
     code, lines, _ = verify(clone, capsys)  # the revision it has is fine
     assert code == 0
+
+
+def test_withholding_a_review_with_its_reason_is_a_staff_change(repo, capsys):
+    """Taking a review off the wall keeps its file and its words: verify lets it pass."""
+    edit(
+        repo,
+        "2026-11-05-ola.yml",
+        "rating: 5\n",
+        "rating: 5\nconsent: withheld\nwithheld_reason: personal-data\n",
+    )
+    assert verify(repo, capsys)[0] == 0
+    assert not [problem for problem in problems_of(repo) if "withheld" in problem]
