@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -90,3 +91,37 @@ def make_csv(count: int) -> bytes:
             f"{reply},{replied},https://www.trustpilot.com/reviews/{i}"
         )
     return ("\n".join(rows) + "\n").encode()
+
+
+def make_google_json(count: int) -> bytes:
+    """Return a Google Business Profile export of `count` reviews, as the API lists them.
+
+    Like `make_feed`'s entries: the same words, ratings and dates, every tenth with the owner's
+    reply and every twentieth a rating without words.
+    """
+    stars = ("ONE", "TWO", "THREE", "FOUR", "FIVE")
+    reviews = []
+    for i in range(1, count + 1):
+        day = 1 + i % 28
+        review = {
+            "name": f"accounts/1/locations/2/reviews/bench{i}",
+            "reviewId": f"bench{i}",
+            "reviewer": {
+                "profilePhotoUrl": f"https://lh3.googleusercontent.com/a-/bench{i}",
+                "displayName": f"Customer {i}",
+                "isAnonymous": False,
+            },
+            "starRating": stars[i % 5],
+            "createTime": f"2026-06-{day:02d}T{i % 24:02d}:{i % 60:02d}:00Z",
+            "updateTime": f"2026-06-{day:02d}T{i % 24:02d}:{i % 60:02d}:00Z",
+        }
+        if i % 20:
+            review["comment"] = f"Review number {i}: the jacket & the boots arrived.\nRated well."
+        if i % 10 == 0:
+            review["reviewReply"] = {
+                "comment": f"Thanks, customer {i}!",
+                "updateTime": f"2026-06-{day:02d}T23:30:00Z",
+            }
+        reviews.append(review)
+    export = {"reviews": reviews, "averageRating": 3.0, "totalReviewCount": count}
+    return json.dumps(export, ensure_ascii=False, indent=2).encode("utf-8")

@@ -21,15 +21,17 @@ def add_import_parser(commands) -> None:
     """Add the `import` command to the CLI's subcommands."""
     command = commands.add_parser(
         "import",
-        help="add reviews from a feed (URL or file) or a CSV export; never twice",
+        help="add reviews from a feed (URL or file), a CSV or a JSON export; never twice",
         description="Create one review file per new entry. Existing files are never changed.",
     )
-    command.add_argument("source", metavar="SOURCE", help="a feed's URL or file, or a .csv file")
+    command.add_argument(
+        "source", metavar="SOURCE", help="a feed's URL or file, or a .csv or .json export"
+    )
     command.add_argument("--channel", help="where the customers wrote (default: from the preset)")
     command.add_argument(
         "--preset",
         choices=list(PRESETS),
-        help="the kind of feed (default: detected, else generic)",
+        help="the kind of source (default: detected, else generic)",
     )
     command.add_argument("--kind", help=f"kind of entries without a rating: {', '.join(KINDS)}")
     command.add_argument(
@@ -40,7 +42,9 @@ def add_import_parser(commands) -> None:
         help=f"CSV: which column holds a field ({', '.join(FIELDS)})",
     )
     command.add_argument(
-        "--skip-bad-rows", action="store_true", help="CSV: import the good rows, skip bad ones"
+        "--skip-bad-rows",
+        action="store_true",
+        help="CSV, JSON: import the good rows or entries, skip bad ones",
     )
     command.add_argument(
         "--dry-run", action="store_true", help="write nothing; print what would be written"
@@ -51,6 +55,16 @@ def add_import_parser(commands) -> None:
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
         help=f"how long to wait for a URL to answer (default: {DEFAULT_TIMEOUT:g})",
+    )
+    command.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="where times without a zone were written, like Europe/Oslo (default: the site's)",
+    )
+    command.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the text encoding of a source that does not say it, like cp1252",
     )
     command.set_defaults(run=run_import)
 
@@ -70,6 +84,8 @@ def run_import(args: argparse.Namespace, out: TextIO | None = None, err: TextIO 
         skip_bad_rows=args.skip_bad_rows,
         dry_run=args.dry_run,
         timeout=args.timeout,
+        timezone=getattr(args, "timezone", None),
+        encoding=getattr(args, "encoding", None),
     )
     progress = ProgressLine(err) if err.isatty() else None
 
@@ -95,6 +111,8 @@ def print_report(report, out: TextIO, err: TextIO) -> None:
         say(warning, err)
     if report.about:
         say(report.about, out)
+    for line in report.details:
+        say(line, out)
     for path in report.new:
         say(f"would write {path}" if report.dry_run else path, out)
     for path in report.changed:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import email.utils
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 
 @dataclass
@@ -24,6 +24,18 @@ class Candidate:
     language: str | None = None
     reply: str | None = None
     reply_at: datetime | None = None
+
+    @property
+    def zoneless(self) -> bool:
+        """Return True when a date of the entry came without a zone."""
+        return any(m is not None and m.tzinfo is None for m in (self.received, self.reply_at))
+
+    def place_in(self, timezone: tzinfo) -> None:
+        """Give the dates that came without a zone this one (for --timezone)."""
+        if self.received is not None and self.received.tzinfo is None:
+            self.received = self.received.replace(tzinfo=timezone)
+        if self.reply_at is not None and self.reply_at.tzinfo is None:
+            self.reply_at = self.reply_at.replace(tzinfo=timezone)
 
     @property
     def fingerprint(self) -> str:
@@ -48,6 +60,11 @@ def fingerprint(title: str | None, rating: object, text: str | None) -> str:
 
     said = "\x1f".join((norm(title), norm(rating), norm(text)))
     return hashlib.sha256(said.encode("utf-8")).hexdigest()
+
+
+def aware(moment: datetime, timezone: tzinfo) -> datetime:
+    """Return the moment with a zone: its own, else the one given."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone)
 
 
 def format_moment(moment: datetime | None) -> str:

@@ -6,13 +6,16 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
+from urllib.parse import unquote
 
 from ..read.fields import shown
 from ..read.problems import did_you_mean
 from ..read.yamltree import Node
-from .candidate import Candidate, parse_moment
+from .candidate import Candidate, aware, parse_moment
+from .encoding import read_text
 from .plaintext import tidy_text
+from .presets import CSV_COLUMNS, CSV_ID_IN_LINK, detect_csv_preset
 from .ratings import read_rating_cell
 from .sources import Source
 
@@ -52,6 +55,10 @@ class CsvRead:
     candidates: list[Candidate]
     bad_rows: list[tuple[str, str]] = field(default_factory=list)  # ('file.csv:17', message)
     columns: dict[str, str] = field(default_factory=dict)
+    preset: str = "generic"
+    detected: str | None = None  # the columns that gave the preset away
+    unused: list[str] = field(default_factory=list)  # the headers of columns not imported
+    zoneless: bool = False  # some date had no zone: the site's, or --timezone's, applies
 
 
 def normal_header(name: str) -> str:
@@ -74,16 +81,15 @@ def parse_maps(maps: list[str]) -> dict[str, str]:
     return result
 
 
-def read_csv(source: Source, maps: dict[str, str], timezone: tzinfo) -> CsvRead:
+def read_csv(
+    source: Source,
+    maps: dict[str, str],
+    timezone: tzinfo,
+    preset: str | None = None,
+    encoding: str | None = None,
+) -> CsvRead:
     """Read a CSV export into candidates; bad values become messages naming their line."""
-    try:
-        text = source.data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = source.data.count(b"\n", 0, error.start) + 1
-        raise CsvError(
-            f"{source.name}: not UTF-8 text (byte 0x{source.data[error.start]:02x} on line "
-            f"{line}); export or save it as UTF-8"
-        ) from None
+    text = read_text(source, encoding)
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count) if first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -91,28 +97,62 @@ def read_csv(source: Source, maps: dict[str, str], timezone: tzinfo) -> CsvRead:
         header = next(reader)
     except StopIteration:
         raise CsvError(f"{source.name}: the file is empty") from None
-    columns = _map_columns(source.name, header, maps)
+    normal = [normal_header(heading) for heading in header]
+    detected = None
+    if preset is None:
+        found = detect_csv_preset(set(normal))
+        preset, detected = found if found else ("generic", None)
+    columns = _map_columns(source.name, header, normal, CSV_COLUMNS.get(preset), maps)
     result = CsvRead([], columns={field: header[i] for field, i in columns.items()})
+    result.preset, result.detected = preset, detected
+    used = set(columns.values())
+    result.unused = list(dict.fromkeys(h for i, h in enumerate(header) if i not in used and h))
+    # "(UTC)" in a header says its times are UTC; epoch milliseconds are UTC by definition.
+    kinds = {
+        field: "millis"
+        if normal[i].endswith("millis since epoch")
+        else "utc"
+        if normal[i].endswith("(utc)")
+        else ""
+        for field, i in columns.items()
+    }
+    id_in_link = CSV_ID_IN_LINK.get(preset)
     line = reader.line_num
     for row in reader:
         start, line = line + 1, reader.line_num
         if not any(cell.strip() for cell in row):
             continue
         values = {field: row[i].strip() if i < len(row) else "" for field, i in columns.items()}
-        candidate, problems = _read_row(values, f"{source.name}:{start}", timezone)
-        result.bad_rows += [(f"{source.name}:{start}", problem) for problem in problems]
+        where = f"{source.name}:{start}"
+        if id_in_link and (found := id_in_link.search(values.get("id", ""))):
+            values["id"] = unquote(found.group(1))
+        candidate, problems = _read_row(values, kinds, where, timezone)
+        result.bad_rows += [(where, problem) for problem in problems]
         if not problems:
             result.candidates.append(candidate)
+            result.zoneless = result.zoneless or candidate.zoneless
     return result
 
 
-def _map_columns(name: str, header: list[str], maps: dict[str, str]) -> dict[str, int]:
+def _map_columns(
+    name: str,
+    header: list[str],
+    normal: list[str],
+    preset_columns: dict[str, tuple[str, ...]] | None,
+    maps: dict[str, str],
+) -> dict[str, int]:
     columns: dict[str, int] = {}
-    for i, heading in enumerate(header):
-        normal = normal_header(heading)
-        for name_of, names in _NAMES.items():
-            if normal in names and name_of not in columns:
-                columns[name_of] = i
+    if preset_columns is not None:
+        for wanted_field, names in preset_columns.items():
+            found = next((normal.index(n) for n in names if n in normal), None)
+            if found is not None:
+                columns[wanted_field] = found
+    else:
+        for i, heading in enumerate(normal):
+            heading = heading.removesuffix(" (utc)")  # "Created (UTC)" is a date column too
+            for name_of, names in _NAMES.items():
+                if heading in names and name_of not in columns:
+                    columns[name_of] = i
     listed = ", ".join(header)
     for wanted_field, wanted in maps.items():
         if not wanted:
@@ -126,13 +166,16 @@ def _map_columns(name: str, header: list[str], maps: dict[str, str]) -> dict[str
                 f"--map {wanted_field}={wanted}: {name} has no such column; it has: {listed}"
             )
         columns[wanted_field] = matches[0]
-    for needed in ("date", "text"):
+    # A rating alone is a review, so a column of words is needed only where there are no stars.
+    for needed in ("date", "text") if "rating" not in columns else ("date",):
         if needed not in columns:
             raise CsvError(
                 f"{name}: no column for {needed}; name it with --map {needed}=COLUMN "
                 f"(the columns are: {listed})"
             )
-    if "reply" in columns and "reply_date" not in columns:
+    if "reply" not in columns:
+        columns.pop("reply_date", None)  # dates of replies that are not imported are none either
+    elif "reply_date" not in columns:
         raise CsvError(
             f"{name}: the column '{header[columns['reply']]}' holds replies, but no column "
             "gives their dates; add one with --map reply_date=COLUMN, or leave replies out "
@@ -141,12 +184,12 @@ def _map_columns(name: str, header: list[str], maps: dict[str, str]) -> dict[str
     return columns
 
 
-def _read_row(values: dict[str, str], where: str, timezone: tzinfo):
+def _read_row(values: dict[str, str], kinds: dict[str, str], where: str, timezone: tzinfo):
     problems: list[str] = []
 
     def moment(name: str) -> datetime | None:
         value = values.get(name, "")
-        found = read_csv_moment(value)
+        found = read_csv_moment(value, kinds.get(name, ""))
         if found is None:
             label, like = name.replace("_", " "), "a date like 2026-11-03 or 03.11.2026"
             if value:
@@ -163,7 +206,7 @@ def _read_row(values: dict[str, str], where: str, timezone: tzinfo):
             problems.append(f"rating: expected 1–5, got {shown(Node(values['rating'], 0))}")
     reply = tidy_text(values.get("reply", "")) or None
     reply_at = moment("reply_date") if reply else None
-    if received and reply_at and _aware(reply_at, timezone) < _aware(received, timezone):
+    if received and reply_at and aware(reply_at, timezone) < aware(received, timezone):
         problems.append(
             f"reply date: {reply_at:%Y-%m-%d %H:%M} is before the review "
             f"({received:%Y-%m-%d %H:%M})"
@@ -186,9 +229,24 @@ def _read_row(values: dict[str, str], where: str, timezone: tzinfo):
     return candidate, problems
 
 
-def read_csv_moment(value: str) -> datetime | None:
-    """Return the date-time in a cell: ISO 8601, 03.11.2026 [14:05], or RFC 822; else None."""
+def read_csv_moment(value: str, kind: str = "") -> datetime | None:
+    """Return the date-time in a cell: ISO 8601, 03.11.2026 [14:05], or RFC 822; else None.
+
+    `kind` is "utc" for a column whose header says its times are UTC, "millis" for milliseconds
+    since 1970 (UTC); a time without a zone is otherwise returned without one.
+    """
     value = value.strip()
+    if kind == "millis":
+        if not value.isdigit():
+            return None
+        return datetime.fromtimestamp(int(value) / 1000, UTC)
+    found = _read_moment(value)
+    if found is not None and kind == "utc" and found.tzinfo is None:
+        return found.replace(tzinfo=UTC)
+    return found
+
+
+def _read_moment(value: str) -> datetime | None:
     dotted = _DOTTED.fullmatch(value)
     if dotted:
         day, month, year, hour, minute = dotted.groups()
@@ -197,7 +255,3 @@ def read_csv_moment(value: str) -> datetime | None:
         except ValueError:
             return None
     return parse_moment(value)
-
-
-def _aware(moment: datetime, timezone: tzinfo) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone)

@@ -13,6 +13,7 @@ from defusedxml import ElementTree as DefusedTree
 from defusedxml.common import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
 
 from .candidate import Candidate, parse_moment
+from .encoding import EncodingError, normalize_feed
 from .plaintext import html_to_text, tidy_text
 from .presets import MASTODON_POST, PRESETS, Preset, detect_preset
 from .ratings import find_rating
@@ -33,26 +34,35 @@ class FeedRead:
     candidates: list[Candidate]
     preset: Preset
     detected: str | None = None  # what gave the preset away, when it was not chosen
-    links: list[str] = field(default_factory=list)
     warning: str | None = None
     skipped: list[tuple[Candidate, str]] = field(default_factory=list)
 
 
-def read_feed(source: Source, preset_name: str | None = None) -> FeedRead:
+def read_feed(
+    source: Source, preset_name: str | None = None, encoding: str | None = None
+) -> FeedRead:
     """Parse a feed into candidates; raise FeedError when there is nothing safe to import."""
     refuse_entity_tricks(source)
+    try:
+        data = normalize_feed(source, encoding)
+    except EncodingError as error:
+        raise FeedError(str(error)) from None
+    # The bytes are UTF-8 now, and declare it; a charset the server named no longer applies.
+    headers = dict(source.headers)
+    if "content-type" in headers:
+        headers["content-type"] = headers["content-type"].split(";", 1)[0] + "; charset=utf-8"
     # Every HTML value becomes plain text in `plaintext`, which keeps no markup at all, so
     # feedparser's own sanitizing would only double the time a large feed takes.
     parsed = feedparser.parse(
-        source.data,
-        response_headers=source.headers,
+        data,
+        response_headers=headers,
         sanitize_html=False,
         resolve_relative_uris=False,
     )
     entries = parsed.get("entries", [])
     warning = None
     if parsed.get("bozo"):
-        reason = _describe(parsed.get("bozo_exception"), source.data)
+        reason = _describe(parsed.get("bozo_exception"), data)
         if not entries:
             raise FeedError(f"{source.name}: not a feed that can be read ({reason})")
         warning = f"{source.name}: the feed is broken ({reason}); imported what could be read"
@@ -69,8 +79,7 @@ def read_feed(source: Source, preset_name: str | None = None) -> FeedRead:
         for number, entry in enumerate(entries, 1)
     ]
     result = FeedRead(candidates, preset, detected, warning=warning)
-    result.links = [c.url for c in candidates if c.url]
-    if candidates and parsed.get("bozo") and not _ends_whole(source.data):
+    if candidates and parsed.get("bozo") and not _ends_whole(data):
         # A feed cut off mid-way ends in an entry that may lack its id or the end of its text;
         # importing that would duplicate it once the whole feed is back. A feed that is whole but
         # broken (an undefined &nbsp;, a stray '&') keeps its last entry.

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..check.checks import check_document
 from ..read.config import SiteConfig, read_config
@@ -16,9 +18,9 @@ from ..read.removals import REMOVALS_FILE, read_removals
 from ..read.review import KINDS
 from ..read.yamltree import Node
 from .candidate import Candidate
-from .csvfile import CsvError, parse_maps, read_csv
-from .feeds import FeedError, read_feed
-from .presets import PRESETS, channel_from_links, default_channel
+from .encoding import EncodingError, check_encoding_name
+from .formats import FormatError, SourceRead, read_entries
+from .presets import channel_from_links, default_channel
 from .sources import DEFAULT_TIMEOUT, SourceError, read_source
 from .store import (
     Index,
@@ -52,6 +54,8 @@ class ImportOptions:
     skip_bad_rows: bool = False
     dry_run: bool = False
     timeout: float = DEFAULT_TIMEOUT
+    timezone: str | None = None  # an IANA name for times that come without a zone
+    encoding: str | None = None  # for a source whose bytes do not say their encoding
 
 
 @dataclass
@@ -59,6 +63,7 @@ class ImportReport:
     """What an import did, or would do in a dry run."""
 
     about: str = ""
+    details: list[str] = field(default_factory=list)  # how the source was read, after `about`
     new: list[str] = field(default_factory=list)
     already: int = 0
     changed: list[str] = field(default_factory=list)
@@ -84,6 +89,7 @@ class ImportReport:
 
 
 Progress = Callable[[int, int], None]
+_PLURAL = {"row": "rows", "entry": "entries"}
 
 
 def import_source(
@@ -93,47 +99,22 @@ def import_source(
     config, problems = read_config(root)
     if problems.errors:
         raise ImporterError([str(p) for p in problems.errors])
-    channel, kind = _check_flags(options, config)
+    channel, kind, zone = _check_flags(options, config)
     source = _read(options)
     report = ImportReport(dry_run=options.dry_run)
-    preset = PRESETS[options.preset or "generic"]
     try:
-        if source.is_csv:
-            rows = read_csv(source, parse_maps(options.maps), config.timezone)
-            bad = len({where for where, _ in rows.bad_rows})
-            if bad and not options.skip_bad_rows:
-                raise ImporterError(
-                    [f"{where}: {message}" for where, message in rows.bad_rows]
-                    + [
-                        f"error: {bad} bad row{'s' if bad > 1 else ''} in {source.name}; "
-                        "nothing was imported (fix them, or import the other rows with "
-                        "--skip-bad-rows)"
-                    ]
-                )
-            report.warnings += [f"{at}: warning: {msg}; row skipped" for at, msg in rows.bad_rows]
-            if bad:
-                report.skipped["bad rows" if bad > 1 else "bad row"] = bad
-            candidates, links = rows.candidates, [c.url for c in rows.candidates if c.url]
-        else:
-            if options.maps:
-                raise ImporterError(["error: --map is for CSV files only"], code=2)
-            feed = read_feed(source, options.preset)
-            preset, candidates, links = feed.preset, feed.candidates, feed.links
-            report.warnings += [f"warning: {feed.warning}"] if feed.warning else []
-            for _, why in feed.skipped:
-                report.skipped[why] += 1
-            chosen = (
-                f"detected from the {feed.detected}"
-                if feed.detected
-                else "chosen"
-                if options.preset
-                else "the default"
-            )
-            report.about = f"{source.name}: preset {preset.name} ({chosen})"
-    except (CsvError, FeedError) as error:
-        raise ImporterError([f"error: {error}; nothing was imported"]) from None
+        read = read_entries(
+            source, options.preset, options.maps, zone or config.timezone, options.encoding
+        )
+    except FormatError as error:
+        raise ImporterError([f"error: {error}"], error.code) from None
+    _count_bad(read, source.name, options.skip_bad_rows, report)
+    report.warnings += [f"warning: {warning}" for warning in read.warnings]
+    for why in read.skipped:
+        report.skipped[why] += 1
+    preset = read.preset
     channel = channel or default_channel(preset, config.channels)
-    channel = channel or channel_from_links(links, config.channels)
+    channel = channel or channel_from_links(read.links, config.channels)
     if channel is None:
         raise ImporterError(
             [
@@ -142,13 +123,29 @@ def import_source(
             ],
             code=2,
         )
-    report.about = (report.about or f"{source.name}: CSV") + f", channel {channel}"
+    report.about = f"{read.about}, channel {channel}"
+    if read.unused:
+        report.details.append("not imported: " + ", ".join(read.unused))
+    if read.zoneless:
+        report.details.append(
+            f"times without a zone were read in {options.timezone} (--timezone)"
+            if zone
+            else f"times without a zone were read in {config.timezone.key}, the site's timezone "
+            "(--timezone to choose another)"
+        )
+        if zone:
+            for candidate in read.candidates:
+                # The hash that stands in for a missing id is of the time as the source wrote
+                # it, so that importing again with another --timezone finds the same entries.
+                candidate.source_id = candidate.identify()
+                candidate.place_in(zone)
+    report.notes += read.notes
     unrated_kind = kind or preset.kind
     if options.dry_run:
-        _import_all(root, config, candidates, channel, unrated_kind, report, progress)
+        _import_all(root, config, read.candidates, channel, unrated_kind, report, progress)
     else:
         with import_lock(config.reviews_dir, waiting):
-            _import_all(root, config, candidates, channel, unrated_kind, report, progress)
+            _import_all(root, config, read.candidates, channel, unrated_kind, report, progress)
     if report.unrated and kind is None:
         report.notes.append(
             f"{report.unrated} without a rating {'was' if report.unrated == 1 else 'were'} given "
@@ -157,14 +154,53 @@ def import_source(
     return report
 
 
-def _check_flags(options: ImportOptions, config: SiteConfig) -> tuple[str | None, str | None]:
+def _count_bad(read: SourceRead, name: str, skip: bool, report: ImportReport) -> None:
+    """Stop on bad rows or entries, or, with --skip-bad-rows, warn and count them."""
+    bad = len({where for where, _ in read.bad})
+    if not bad:
+        return
+    unit = read.unit if bad == 1 else _PLURAL[read.unit]
+    if not skip:
+        raise ImporterError(
+            [f"{where}: {message}" for where, message in read.bad]
+            + [
+                f"error: {bad} bad {unit} in {name}; nothing was imported (fix them, or import "
+                f"the other {_PLURAL[read.unit]} with --skip-bad-rows)"
+            ]
+        )
+    report.warnings += [f"{at}: warning: {msg}; {read.unit} skipped" for at, msg in read.bad]
+    report.skipped[f"bad {unit}"] = bad
+
+
+def _check_flags(options: ImportOptions, config: SiteConfig):
+    """Return the --channel, --kind and --timezone staff gave, checked; raise for a wrong one."""
     problems = Problems()
     fields = FieldReader("--", problems, config.timezone)
     channel = fields.choice(Node(options.channel, 0), "--channel", config.channels, "channel")
     kind = fields.choice(Node(options.kind, 0), "--kind", KINDS, "kind")
-    if problems:
-        raise ImporterError([f"error: {problem.message}" for problem in problems], code=2)
-    return channel, kind
+    lines = [f"error: {problem.message}" for problem in problems]
+    zone = None
+    if options.timezone is not None:
+        try:
+            zone = ZoneInfo(options.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            names = {name.lower(): name for name in available_timezones()}
+            wanted = options.timezone.lower()
+            close = [n for n in names if n.rsplit("/", 1)[-1] == wanted.rsplit("/", 1)[-1]]
+            close = close or difflib.get_close_matches(wanted, names, n=1)
+            hint = f"; did you mean '{names[sorted(close)[0]]}'?" if close else ""
+            lines.append(
+                f"error: --timezone: unknown time zone '{options.timezone}'; expected an IANA "
+                f"name like Europe/Oslo, Europe/Stockholm or UTC{hint}"
+            )
+    if options.encoding is not None:
+        try:
+            options.encoding = check_encoding_name(options.encoding)
+        except EncodingError as error:
+            lines.append(f"error: {error}")
+    if lines:
+        raise ImporterError(lines, code=2)
+    return channel, kind, zone
 
 
 def _read(options: ImportOptions):
@@ -225,9 +261,10 @@ def _import_one(
     """Import one candidate; return why it was skipped, or None."""
     if candidate.received is None:
         return "without a date"
-    if not candidate.text:
-        return "without text"
-    if candidate.rating is None and unrated_kind is None:
+    if not candidate.text and candidate.rating is None:
+        return "without text or a rating"  # a rating alone is a review; words alone need a kind
+    kind = candidate.kind or (unrated_kind if candidate.rating is None else None)
+    if kind is None and candidate.rating is None:
         return "without a rating or --kind"
     source_id = candidate.identify()
     if source_id in seen:
@@ -244,7 +281,7 @@ def _import_one(
             report.changed.append(known.path)
         return None
     try:
-        text, tree = render_review(candidate, channel, unrated_kind)
+        text, tree = render_review(candidate, channel, kind, replier=config.name)
     except StoreError as error:
         report.warnings += [f"warning: {line}" for line in error.lines]
         return "that cannot be written as YAML"
@@ -260,5 +297,5 @@ def _import_one(
             path = plan_path(config.reviews_dir, candidate, index)
             relative = path.relative_to(root).as_posix()
     report.new.append(relative)
-    report.unrated += candidate.rating is None
+    report.unrated += candidate.rating is None and candidate.kind is None
     return None

@@ -42,6 +42,10 @@ _VOID = {
     "source",
     "wbr",
 }
+# Comments, CDATA sections and processing instructions are no text a reader sees: each goes with
+# all it holds, and one left open runs to the end, as in a browser. (Python's HTML parser keeps an
+# open comment as text, and its handling of CDATA differs from version to version.)
+_HIDDEN = re.compile(r"<!--(?:-?>|.*?(?:--!?>|$))|<!\[CDATA\[.*?(?:\]\]>|$)|<\?.*?(?:>|$)", re.S)
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -94,7 +98,7 @@ class _TextCollector(HTMLParser):
 def html_to_text(markup: str) -> str:
     """Return the plain text an HTML fragment shows: entities decoded, paragraphs kept."""
     collector = _TextCollector()
-    collector.feed(markup)
+    collector.feed(_HIDDEN.sub("", markup))
     collector.close()
     return tidy_text("".join(collector.parts), html=True)
 

@@ -30,9 +30,17 @@ class Source:
     headers: dict[str, str] = field(default_factory=dict)
 
     @property
-    def is_csv(self) -> bool:
-        path = self.name.split("?", 1)[0].split("#", 1)[0]
-        return path.lower().endswith(".csv") or "text/csv" in self.headers.get("content-type", "")
+    def form(self) -> str:
+        """Return 'csv', 'json' or 'feed': by the name's ending, the served type, else the bytes."""
+        path = self.name.split("?", 1)[0].split("#", 1)[0].lower()
+        served = self.headers.get("content-type", "").lower()
+        if path.endswith(".csv") or "text/csv" in served:
+            return "csv"
+        if path.endswith(".json") or "json" in served:
+            return "json"
+        # Without a telling name, JSON starts with { or [ where XML starts with <.
+        head = self.data[:64].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
+        return "json" if head[:1] in (b"{", b"[") else "feed"
 
 
 def is_url(source: str) -> bool:

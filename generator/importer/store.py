@@ -182,14 +182,18 @@ _QuotingDumper.add_representer(
 )
 
 
-def render_review(candidate: Candidate, channel: str, kind: str | None) -> tuple[str, Node]:
+def render_review(
+    candidate: Candidate, channel: str, kind: str | None, replier: str | None = None
+) -> tuple[str, Node]:
     """Return a review file's text and its tree as the project reads it back.
 
-    Every value must read back exactly as given; where the friendly style does not, the whole
-    file is written again with every text double-quoted.
+    `kind` is written as given; `replier` is the `by:` of the business's reply (the site's name:
+    the platforms do not say which of the staff wrote it). Every value must read back exactly as
+    given; where the friendly style does not, the whole file is written again with every text
+    double-quoted.
     """
     for dumper in (_Dumper, _QuotingDumper):
-        text, expected = _render(candidate, channel, kind, dumper)
+        text, expected = _render(candidate, channel, kind, replier, dumper)
         try:
             tree = parse_yaml(text)
         except YamlError:  # PyYAML misjudged a character (U+2028 in a block): quote instead
@@ -199,7 +203,7 @@ def render_review(candidate: Candidate, channel: str, kind: str | None) -> tuple
     raise StoreError([f"{candidate.where}: cannot be written as YAML that reads back the same"])
 
 
-def _render(candidate: Candidate, channel: str, kind: str | None, dumper) -> tuple[str, dict]:
+def _render(candidate: Candidate, channel: str, kind, replier, dumper) -> tuple[str, dict]:
     c = candidate
     values = {
         "channel": channel,
@@ -207,13 +211,13 @@ def _render(candidate: Candidate, channel: str, kind: str | None, dumper) -> tup
         "source_id": c.identify(),
         "author": c.author,
         "rating": c.rating,
-        "kind": kind if c.rating is None else None,
+        "kind": kind,
         "language": c.language,
         "title": c.title,
         "url": c.url,
         "text": c.text,
     }
-    values = {name: value for name, value in values.items() if value is not None}
+    values = {name: value for name, value in values.items() if value not in (None, "")}
     lines = ["# Imported by reviewwall import: the customer's words as the source gave them."]
     texts: dict[str, str] = {}
     for name, value in [*values.items(), ("", None)]:
@@ -230,8 +234,9 @@ def _render(candidate: Candidate, channel: str, kind: str | None, dumper) -> tup
         lines.append("thread:")
         lines.append(f"  - at: {format_moment(c.reply_at)}")
         lines.append("    from: business")
-        lines.append(_dump({"text": c.reply}, dumper, indent="    "))
-        expected["thread.text"] = c.reply
+        said = {"by": replier, "text": c.reply} if replier else {"text": c.reply}
+        lines.append(_dump(said, dumper, indent="    "))
+        expected.update({f"thread.{name}": value for name, value in said.items()})
     return "\n".join(lines) + "\n", expected
 
 
@@ -245,9 +250,10 @@ def _reads_back(tree: Node | None, expected: dict[str, str]) -> bool:
         return False
     top = tree.value
     for name, value in expected.items():
-        if name == "thread.text":
+        if name.startswith("thread."):
             thread = top.get("thread")
-            node = thread.value[0].value.get("text") if thread and thread.kind == "list" else None
+            first = thread.value[0].value if thread and thread.kind == "list" else {}
+            node = first.get(name.removeprefix("thread."))
         else:
             node = top.get(name)
         if node is None or node.value != value:

@@ -49,6 +49,8 @@ def test_a_norwegian_export_with_semicolons_bom_and_dotted_dates(project, capsys
     code, out, _ = run(root, capsys, fixture("omtaler_eksport.csv"), "--channel", "google")
     assert code == 0
     assert out.splitlines()[1:] == [
+        "times without a zone were read in Europe/Oslo, the site's timezone (--timezone to "
+        "choose another)",
         "reviews/2026/2026-11-03-kari.yml",
         "reviews/2026/2026-11-04-per.yml",
         "2 new, 0 already imported, 0 changed upstream (not touched), 0 skipped",
@@ -189,8 +191,9 @@ def test_unobvious_headers_are_mapped_with_map(project, capsys, tmp_path):
         (
             b"date,text\n2026-11-03,Bl\xe5b\xe6r\n",
             [],
-            "error: {path}: not UTF-8 text (byte 0xe5 on line 2); export or save it as UTF-8; "
-            "nothing was imported",
+            "error: {path}: not UTF-8 text (byte 0xe5 on line 2); name its encoding with "
+            "--encoding, e.g. --encoding cp1252 for a Windows or Excel export; nothing was "
+            "imported",
         ),
     ],
 )

@@ -7,6 +7,7 @@ import sys
 from argparse import Namespace
 from io import StringIO
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from generator.check.project import load_project
 from generator.commands.importing import ProgressLine, run_import
@@ -71,8 +72,9 @@ def test_staff_work_on_an_imported_file_does_not_count_as_a_change(project, caps
 
 def test_names_taken_anywhere_in_reviews_get_the_next_free_one(project, capsys):
     hand_written = review("app-store", "2026-11-03T10:00", "Written by hand.", rating="5")
+    the_next_day = review("app-store", "2026-11-04T10:00", "Written by hand.", rating="5")
     root = project(
-        {"2026/2026-11-03-fjellgeit.yml": hand_written, "old/2026-11-04-ola.yml": hand_written}
+        {"2026/2026-11-03-fjellgeit.yml": hand_written, "old/2026-11-04-ola.yml": the_next_day}
     )
     before = snapshot(root)
     code, out, _ = run(root, capsys, fixture("app_store_reviews.xml"))
@@ -259,3 +261,21 @@ def test_progress_shows_on_a_terminal_for_large_sources_only(project, tmp_path):
         progress(done, 199)
     progress.clear()
     assert small.getvalue() == ""
+
+
+def test_comments_and_cdata_in_a_feeds_html_go_with_what_they_hold(project, capsys, tmp_path):
+    hidden = (
+        "<p>Varm jakke, 4/5.</p><![CDATA[<script>alert(1)</script>]]><?php echo 'x' ?>"
+        "<p>Rask levering.</p><!-- <script>alert(2)</script> skjult"
+    )
+    feed = tmp_path / "hidden.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>t</title>'
+        "<item><guid>urn:skjult</guid><pubDate>Tue, 03 Nov 2026 14:05:00 +0100</pubDate>"
+        f"<description>{escape(hidden)}</description></item></channel></rss>\n",
+        encoding="utf-8",
+    )
+    root = project()
+    assert run(root, capsys, str(feed), "--channel", "google")[0] == 0
+    [found] = load_project(root).reviews
+    assert (found.text, found.rating) == ("Varm jakke, 4/5.\n\nRask levering.", 4)

@@ -6,9 +6,14 @@ import pytest
 
 from generator.check.checks import check_document
 from generator.importer.candidate import Candidate
+from generator.importer.csvfile import read_csv, read_csv_moment
+from generator.importer.jsonfile import detect_json
+from generator.importer.languages import guess_language
 from generator.importer.plaintext import html_to_text
+from generator.importer.platforms import _original
 from generator.importer.presets import PRESETS, detect_preset
 from generator.importer.ratings import find_rating, read_rating_cell
+from generator.importer.sources import Source
 from generator.importer.store import render_review
 from generator.read.config import SiteConfig
 from generator.read.problems import Problems
@@ -78,6 +83,16 @@ def test_read_rating_cell(cell, rating):
         ("<img src=x onerror=alert(1)>", ""),
         ("<!-- comment -->text", "text"),
         ("nul\x00and\x07bell", "nulandbell"),
+        # Comments, CDATA sections and processing instructions go with all they hold.
+        ("<![CDATA[<script>]]>ok", "ok"),
+        ("<![CDATA[x<b>y</b>]]>z", "z"),
+        ("Fint<!-- <script>alert(1)</script>", "Fint"),  # an open comment runs to the end
+        ("a<![CDATA[<script>alert(1)</script>", "a"),
+        ("<p>Hei</p><!-- skjult --><p>Hå</p>", "Hei\n\nHå"),
+        ("a<!-->b<!--->c", "abc"),  # empty comments, as a browser reads them
+        ("a<!-- x --!>b", "ab"),
+        ("<?php echo 'x'; ?>Bra", "Bra"),
+        ("<?xml version='1.0'?>Bra<?", "Bra"),
     ],
 )
 def test_html_to_text(html, text):
@@ -179,3 +194,109 @@ def test_detect_preset(feed, preset):
     found = detect_preset(feed)
     assert (found[0] if found else None) == preset
     assert preset is None or preset in PRESETS
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Jeg fikk ikke pakken før etter ti dager, men kundeservice var veldig hyggelig.", "nb"),
+        ("Eg fekk ikkje pakken, men dei var hjelpsame.", "nn"),
+        ("Veldig fornøyd med jakka, men glidelåsen røk etter to uker.", "no"),
+        ("Mycket bra service, jag fick paketet efter två dagar och det var inte dyrt.", "sv"),
+        ("Meget fin service, jeg fik pakken efter to dage og det var ikke dyrt.", "da"),
+        (
+            "Takki oli lämmin, mutta vetoketju hajosi kahden viikon jälkeen, eikä kukaan tullut.",
+            "fi",
+        ),
+        ("The jacket was great and the delivery was very fast.", "en"),
+        ("Sehr gut, aber die Lieferung war nicht schnell.", "de"),
+        ("Topp!", None),  # too few words to tell
+        ("Bra", None),
+    ],
+)
+def test_guess_language(text, language):
+    assert guess_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("comment", "original"),
+    [
+        (
+            "(Translated by Google) Fast delivery\n\n(Original)\nRask levering til Bodø",
+            ("Rask levering til Bodø", True),
+        ),
+        (
+            "Snabb leverans till Umeå\n\n(Translated by Google)\nFast delivery to Umeå",
+            ("Snabb leverans till Umeå", True),
+        ),
+        ("Bare norsk her", ("Bare norsk her", False)),
+        ("(Original) er et ord vi bruker", ("(Original) er et ord vi bruker", False)),
+    ],
+)
+def test_google_translation_keeps_the_customers_own_words(comment, original):
+    assert _original(comment) == original
+
+
+@pytest.mark.parametrize(
+    ("data", "found"),
+    [
+        ({"reviews": [{"reviewId": "x", "starRating": "FIVE"}]}, "google-business"),
+        ([{"name": "accounts/1/locations/2/reviews/x", "starRating": "TWO"}], "google-business"),
+        ({"locationReviews": [{"name": "l", "review": {"starRating": "ONE"}}]}, "google-business"),
+        ({"data": [{"created_time": "x", "recommendation_type": "positive"}]}, "facebook"),
+        ({"data": [{"created_time": "x", "rating": 4, "review_text": "Bra"}]}, "facebook"),
+        ({"data": [{"type": "customerReviews", "id": "1"}]}, "app-store-connect"),
+        ({"data": {"type": "customerReviews", "id": "1"}}, "app-store-connect"),
+        ({"feed": {"entry": [{"im:rating": {"label": "5"}}]}}, "app-store"),
+        (
+            {
+                "feed": {
+                    "id": {"label": "https://itunes.apple.com/no/rss/customerreviews/id=1/json"}
+                }
+            },
+            "app-store",
+        ),
+        ({"data": [{"id": "1"}]}, None),
+        ({"feed": {"entry": []}}, None),
+        ([1, 2, 3], None),
+        ("text", None),
+    ],
+)
+def test_detect_json(data, found):
+    detected = detect_json(data)
+    assert (detected[0] if detected else None) == found
+
+
+@pytest.mark.parametrize(
+    ("header", "preset"),
+    [
+        ("Review Id,Review Created (UTC),Review Stars,Review Content", "trustpilot"),
+        ("review_stars;review_content;review_created", "trustpilot"),
+        (
+            "Package Name,App Version Code,Reviewer Language,Review Submit Date and Time,"
+            "Star Rating,Review Text",
+            "google-play",
+        ),
+        ("Package Name,Star Rating,Review Submit Millis Since Epoch,Review Text", "google-play"),
+        ("Date,Stars,Review", "generic"),
+        ("Review Stars,Date,Text", "generic"),
+    ],
+)
+def test_csv_presets_are_detected_by_their_columns(header, preset):
+    assert read_csv(Source("export.csv", (header + "\n").encode()), {}, UTC).preset == preset
+
+
+@pytest.mark.parametrize(
+    ("cell", "kind", "moment"),
+    [
+        ("2026-11-03 14:05:00", "utc", "2026-11-03T14:05:00+00:00"),
+        ("2026-11-03T14:05:00+01:00", "utc", "2026-11-03T14:05:00+01:00"),  # its own zone wins
+        ("2026-11-03 14:05:00", "", "2026-11-03T14:05:00"),
+        ("1793714700000", "millis", "2026-11-03T14:05:00+00:00"),
+        ("03.11.2026 14:05", "utc", "2026-11-03T14:05:00+00:00"),
+        ("soon", "millis", None),
+    ],
+)
+def test_read_csv_moment_by_kind_of_column(cell, kind, moment):
+    found = read_csv_moment(cell, kind)
+    assert (found.isoformat() if found else None) == moment
