@@ -19,7 +19,7 @@ from ..read.review import (
     kind_from_rating,
 )
 from ..read.yamltree import Node
-from .privacy import check_hidden_name, check_private_data
+from .privacy import check_hidden_name, check_private_data, check_signature
 from .thread import check_outcome, check_thread
 
 REVIEW_FIELDS = (
@@ -34,6 +34,7 @@ REVIEW_FIELDS = (
     "url",
     "consent",
     "withheld_reason",
+    "redact",
     "verified",
     "tags",
     "thread",
@@ -41,6 +42,7 @@ REVIEW_FIELDS = (
     "source_id",
 )
 _LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
+_FILE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?=-|$)")
 
 
 def check_documents(documents: list[Document], config: SiteConfig) -> tuple[list[Review], Problems]:
@@ -75,6 +77,7 @@ def check_documents(documents: list[Document], config: SiteConfig) -> tuple[list
                     document.path, document.tree.value, config.privacy.redact, problems
                 )
                 check_hidden_name(review, config.privacy.names, problems)
+                check_signature(review, config.privacy, problems)
     return reviews, problems
 
 
@@ -97,13 +100,16 @@ def _check_fields(document: Document, config: SiteConfig, problems: Problems) ->
     for name in ("channel", "received", "text"):
         if get(name).kind == "empty":
             what = {
-                "channel": "where the customer spoke, like google or email",
-                "received": "when the customer wrote, like 2026-11-03T14:05",
-                "text": "the customer's own words",
+                "channel": "every review needs where the customer spoke, like google or email",
+                "received": "every review needs when the customer wrote, like 2026-11-03T14:05",
+                "text": "a review without a rating needs the customer's own words",
             }[name]
-            fields.error(get(name), name, f"missing; every review needs {what}")
+            # A rating alone is a review: "rated 4 without a comment" counts like any other.
+            if name != "text" or get("rating").kind == "empty":
+                fields.error(get(name), name, f"missing; {what}")
     channel = fields.choice(get("channel"), "channel", config.channels, "channel")
     received = fields.moment(get("received"), "received")
+    _check_file_date(fields, document.id, get("received"), received)
     text = fields.text(get("text"), "text")
     rating = fields.whole_number(get("rating"), "rating", 1, 5)
     kind = fields.choice(get("kind"), "kind", KINDS, "kind")
@@ -139,9 +145,10 @@ def _check_fields(document: Document, config: SiteConfig, problems: Problems) ->
         "tags": tuple(tag.lower() for tag in fields.texts(get("tags"), "tags")),
         "source_id": fields.text(get("source_id"), "source_id"),
         "withheld_reason": reason,
+        "redact": fields.texts(get("redact"), "redact"),
     }
 
-    if problems.errors or channel is None or received is None or text is None:
+    if problems.errors or channel is None or received is None or (text is None and not rating):
         return None
     lines = {name: node.line for name, node in top.items()}
     return Review(
@@ -149,7 +156,7 @@ def _check_fields(document: Document, config: SiteConfig, problems: Problems) ->
         path=document.path,
         channel=channel,
         received=received,
-        text=text,
+        text=text or "",
         kind=kind or (kind_from_rating(rating) if rating else "question"),
         language=language,
         consent=consent,
@@ -180,3 +187,21 @@ def _check_withheld_reason(
             + ", ".join(WITHHELD_REASONS),
         )
     return reason
+
+
+def _check_file_date(fields: FieldReader, review_id: str, node: Node, received) -> None:
+    """Warn when the date a file is named after is not the day the review was received."""
+    named = _FILE_DATE.match(review_id)
+    if received is None or named is None:
+        return
+    # The day as written, or as it falls in the site's time zone: an import names its files
+    # after the first, and both are right.
+    days = {received.date().isoformat(), received.astimezone(fields.timezone).date().isoformat()}
+    if named.group() not in days:
+        fields.problems.warn(
+            fields.path,
+            node.line,
+            f"received: {received.date().isoformat()} is not the date in the file name "
+            f"({named.group()}); correct the one that is wrong (a published review keeps its "
+            "file name: it is the address of its page)",
+        )

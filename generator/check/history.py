@@ -45,7 +45,7 @@ def verify_history(root: Path, config: SiteConfig, before: Revision, today: date
     removals = read_removals(root, config)
     removed_ids = {record.id for record in removals.records}
     now_ids = {path_id(path) for path, _ in current}
-    compare = _Comparison(config, before.ref, today, problems)
+    compare = Comparison(config, before.ref, today, problems)
     for review_id, old in then.items():
         new = now.get(review_id)
         if new is not None:
@@ -94,7 +94,7 @@ def _documents(files, problems: Problems, when: str, warn: bool) -> dict[str, Do
     return documents
 
 
-class _Comparison:
+class Comparison:
     """Compares one review's two versions, field by field, and says what changed."""
 
     def __init__(self, config: SiteConfig, ref: str, today: date, problems: Problems):

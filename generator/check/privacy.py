@@ -7,7 +7,8 @@ Masking rules (docs/pages/safety-and-privacy.md has the table):
   Finland); digits in groups, spaced, dotted or dashed or not;
 - never dates (2026-11-03, 03.11.2026), times and time ranges (14:05, 08.00-16.00), year ranges
   (1990-2026), amounts with a currency (12 345 678 kr) or references after '#' (#20261103);
-- then whatever patterns site_config.yml adds under privacy.redact (order numbers, accounts).
+- then whatever patterns site_config.yml adds under privacy.redact (order numbers, accounts),
+  and the words a review's own `redact:` lists (a name the customer signed with).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..read.config import RedactPattern
+from ..read.config import PrivacyConfig, RedactPattern
 from ..read.problems import Problems
 from ..read.review import Review
 from ..read.yamltree import Node
@@ -54,7 +55,13 @@ _PARTICLES |= {"von", "ten", "ter", "zu"}
 _LETTER = re.compile(r"[^\W\d_]")
 _EMPTY_BRACKETS = re.compile(r"[(<\[{]\s*[)>\]}]")
 
-MASKS = {"e-mail": "[e-mail removed]", "phone number": "[phone number removed]"}
+# The label of the words a review's own redact: masks (the site's labels give the mask shown).
+REDACTED = "redacted"
+MASKS = {
+    "e-mail": "[e-mail removed]",
+    "phone number": "[phone number removed]",
+    REDACTED: "[removed]",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +225,12 @@ def check_hidden_name(review: Review, style: str, problems: Problems) -> None:
     """
     if not review.author or display_name(review.author, style, review.consent) is not None:
         return
-    names = set(_NAME_WORD.findall(strip_private(review.author)))
+    masked = review_patterns(review)  # a name the review's redact: masks is never shown
+    names = {
+        name
+        for name in _NAME_WORD.findall(strip_private(review.author))
+        if not any(pattern.pattern.fullmatch(name) for pattern in masked)
+    }
     if not names:
         return
     pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])")
@@ -240,4 +252,118 @@ def check_hidden_name(review: Review, style: str, problems: Problems) -> None:
                 f"{name}: names the customer ('{found.group()}') but the review is shown "
                 "without a name; leave the name out, or set consent: public if the customer "
                 "agreed to be named",
+            )
+
+
+# How customers sign off in the Nordic languages and English, before their name.
+SIGN_OFFS = (
+    # Norwegian (bokmål, nynorsk), Danish
+    ("med vennlig hilsen", "vennlig hilsen", "vennlige hilsener", "beste hilsen", "hilsen")
+    + ("hilsener", "mvh", "med venleg helsing", "venleg helsing", "helsing")
+    + ("med venlig hilsen", "venlig hilsen", "venlige hilsner", "de bedste hilsner")
+    + ("bedste hilsner", "kærlig hilsen")
+    # Swedish, Finnish, Icelandic
+    + ("med vänliga hälsningar", "vänliga hälsningar", "vänlig hälsning", "bästa hälsningar")
+    + ("hälsningar", "ystävällisin terveisin", "parhain terveisin", "terveisin")
+    + ("bestu kveðjur", "með kveðju", "kveðja")
+    # English
+    + ("best regards", "kind regards", "warm regards", "regards", "best wishes")
+    + ("yours sincerely", "sincerely", "cheers")
+)
+# A sign-off that starts a line or a sentence, then on the same or the next line one to three
+# words and nothing more on that line: "Mvh Mette", "Med vänliga hälsningar,\nAnna Berg"
+# (a blank line between them too).
+_SIGNATURE = re.compile(
+    r"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?P<sign_off>(?i:"
+    + "|".join(sorted(SIGN_OFFS, key=len, reverse=True))  # "hilsener" before "hilsen"
+    + r"))(?!\w)\.?[ \t]*[,:–-]?"
+    r"[ \t]*(?:\n[ \t]*){0,2}(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,2})"
+    r"[ \t]*[.!]?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def review_patterns(review: Review) -> tuple[RedactPattern, ...]:
+    """Return patterns that mask the words of a review's own `redact:` list, as whole words."""
+    patterns = []
+    for words in review.redact:
+        spaced = r"\s+".join(map(re.escape, words.split()))
+        if spaced:
+            patterns.append(
+                RedactPattern(re.compile(rf"(?<![\w-]){spaced}(?![\w-])", re.IGNORECASE), REDACTED)
+            )
+    return tuple(patterns)
+
+
+def patterns_for(review: Review, patterns: Iterable[RedactPattern]) -> tuple[RedactPattern, ...]:
+    """Return what to mask in a review's published text: its own words, then the site's."""
+    return review_patterns(review) + tuple(patterns)
+
+
+def find_signatures(text: str) -> list[tuple[str, str]]:
+    """Return (signature, name) for each sign-off with a name in text: ("Mvh Mette", "Mette")."""
+    found = []
+    for match in _SIGNATURE.finditer(text):
+        name = match.group("name").rstrip(".")
+        if all(word[0].isupper() for word in name.split()):
+            signature = " ".join(match.group().split()).rstrip(".!")
+            found.append((signature, name))
+    return found
+
+
+def check_signature(review: Review, privacy: PrivacyConfig, problems: Problems) -> None:
+    """Warn where the customer's own words sign with a name the site shows nowhere else.
+
+    A review shown without a name ("Mvh Mette" under an anonymous one) gives it away all the
+    same. The customer's words are never changed: `redact:` masks the name on the site, and
+    `redact: []` says it was looked at and holds no name.
+    """
+    mine = review_patterns(review)
+    _check_redact_words(review, mine, problems)
+    looked = "redact" in review.lines and not review.redact
+    shown = display_name(review.author, privacy.names, review.consent, privacy.redact)
+    if looked or shown is not None:
+        return
+    texts = [(review.lines.get("text", 1), "text", review.text)]
+    texts += [
+        (entry.line, f"thread[{i}].text", entry.text)
+        for i, entry in enumerate(review.thread, 1)
+        if entry.side == "customer"
+    ]
+    if review.outcome.customer_said:
+        texts.append((review.outcome.line, "outcome.customer_said", review.outcome.customer_said))
+    for line, name, text in texts:
+        for signature, signed in find_signatures(text or ""):
+            if _masked(signed, mine):
+                continue
+            problems.warn(
+                review.path,
+                line,
+                f"{name}: signed '{signature}', but the review is shown without a name; add "
+                f"redact: [{signed}] to mask it on the site (the file keeps the customer's "
+                "words), or redact: [] if it is no name",
+            )
+
+
+def _masked(name: str, patterns: tuple[RedactPattern, ...]) -> bool:
+    for pattern in patterns:
+        name = pattern.pattern.sub(" ", name)
+    return not _LETTER.search(name)
+
+
+def _check_redact_words(
+    review: Review, mine: tuple[RedactPattern, ...], problems: Problems
+) -> None:
+    """Warn at a word of `redact:` that the review's published text does not hold."""
+    published = [review.text, review.title, review.outcome.customer_said]
+    published += [review.outcome.summary, review.outcome.change]
+    for entry in review.thread:  # a private entry's text is never published
+        published += [entry.summary] if entry.private else [entry.text, entry.by]
+    for number, (words, pattern) in enumerate(zip(review.redact, mine, strict=False), 1):
+        if not any(text and pattern.pattern.search(text) for text in published):
+            problems.warn(
+                review.path,
+                review.lines.get("redact", 1),
+                f"redact[{number}]: '{words}' is nowhere in the review, so nothing is masked; "
+                "check the spelling",
             )

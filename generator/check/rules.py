@@ -2,6 +2,9 @@
 
 Each rule gives warnings (`--strict` makes them errors) and has an off switch under `rules:` in
 site_config.yml. Rules judge the review files as staff wrote them, withheld reviews included.
+One error is here too, always on: a review received after the moment of the check. It is the one
+rule of the format that needs that moment, and only the rules are given it (checks.py reads each
+file the same whenever it runs).
 """
 
 from __future__ import annotations
@@ -31,13 +34,15 @@ def say_duration(delta: timedelta) -> str:
 
 
 def check_rules(reviews: list[Review], config: SiteConfig, now: datetime) -> Problems:
-    """Return a warning for every broken rule that is switched on, judging each review alone.
+    """Return a warning for every broken rule that is switched on, judging each review alone,
+    and an error for each review received after `now`.
 
     The canned-reply rule, which compares every reply with every other, is in canned.py.
     """
     problems = Problems()
     rules = config.rules
     for review in reviews:
+        check_received(review, config, now, problems)
         if rules.unanswered:
             check_unanswered(review, config, now, problems)
         if rules.rule_of_two:
@@ -45,6 +50,19 @@ def check_rules(reviews: list[Review], config: SiteConfig, now: datetime) -> Pro
         if rules.silent_switch:
             check_silent_switch(review, problems)
     return problems
+
+
+def check_received(review: Review, config: SiteConfig, now: datetime, problems: Problems) -> None:
+    """Report a review received after the moment of the check: its date is a slip."""
+    if review.received <= now:
+        return
+    zone = config.timezone
+    problems.error(
+        review.path,
+        review.lines.get("received", 1),
+        f"received: {review.received.astimezone(zone):%Y-%m-%d %H:%M} is in the future (the "
+        f"check runs at {now.astimezone(zone):%Y-%m-%d %H:%M}, {zone.key}); check the date",
+    )
 
 
 def check_unanswered(review: Review, config: SiteConfig, now: datetime, problems: Problems) -> None:

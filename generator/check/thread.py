@@ -6,11 +6,37 @@ from __future__ import annotations
 from datetime import date
 
 from ..read.fields import FieldReader
+from ..read.problems import did_you_mean
 from ..read.review import ACTIONS, PRIVATE_VIA, SIDES, STATUSES, Outcome, ThreadEntry
 from ..read.yamltree import Node
 
 THREAD_FIELDS = ("at", "from", "by", "text", "private", "via", "summary", "edited")
 OUTCOME_FIELDS = ("status", "at", "summary", "actions", "rating_after", "customer_said", "change")
+# Words people type for a field, and the field they mean (spelling slips are difflib's to catch).
+MEANT = {
+    "time": "at",
+    "when": "at",
+    "datetime": "at",
+    "author": "by",
+    "name": "by",
+    "staff": "by",
+    "sender": "from",
+    "side": "from",
+    "message": "text",
+    "reply": "text",
+    "body": "text",
+    "comment": "text",
+    "channel": "via",
+    "note": "summary",
+    "state": "status",
+    "result": "status",
+    "rating": "rating_after",
+    "new_rating": "rating_after",
+    "said": "customer_said",
+    "quote": "customer_said",
+    "changes": "change",
+    "changed": "change",
+}
 
 
 def check_thread(fields: FieldReader, node: Node, received) -> tuple[ThreadEntry, ...]:
@@ -21,13 +47,13 @@ def check_thread(fields: FieldReader, node: Node, received) -> tuple[ThreadEntry
         entry = fields.mapping(item, name)
         if entry is None:
             continue
-        fields.warn_unknown(entry, THREAD_FIELDS, f"{name}.")
+        _check_unknown(fields, entry, THREAD_FIELDS, f"{name}.", "The moment of an entry")
 
         def get(key: str, entry=entry, item=item) -> Node:
             return entry.get(key, Node(None, item.line))
 
         at = fields.moment(get("at"), f"{name}.at")
-        if get("at").kind == "empty":
+        if get("at").kind == "empty" and "date" not in entry:  # else: date: did you mean at?
             fields.error(
                 item,
                 f"{name}.at",
@@ -96,7 +122,7 @@ def check_outcome(fields: FieldReader, node: Node | None, received) -> Outcome:
     outcome = fields.mapping(node, "outcome")
     if outcome is None:
         return Outcome()
-    fields.warn_unknown(outcome, OUTCOME_FIELDS, "outcome.")
+    _check_unknown(fields, outcome, OUTCOME_FIELDS, "outcome.", "The day the case ended")
 
     def get(key: str) -> Node:
         return outcome.get(key, Node(None, node.line))
@@ -117,3 +143,34 @@ def check_outcome(fields: FieldReader, node: Node | None, received) -> Outcome:
         change=fields.text(get("change"), "outcome.change"),
         line=node.line,
     )
+
+
+def _check_unknown(
+    fields: FieldReader, found: dict[str, Node], known: tuple[str, ...], prefix: str, moment: str
+) -> None:
+    """Warn at each unknown field with the one meant; `date` for `at` is an error.
+
+    A case whose `at` was typed as `date` would be published as ended on no day, and a thread
+    entry without its moment is left out: the value is there, only its name is wrong.
+    """
+    for key, node in found.items():
+        if key in known:
+            continue
+        line = node.key_line or node.line
+        if key == "date":
+            value = str(node.value).strip() if node.kind == "text" else "…"
+            if "at" in found:
+                then = "there is an at: already, so remove date:"
+            else:
+                then = "date: is not read, so the " + (
+                    "case has no day" if prefix == "outcome." else "entry has no moment"
+                )
+            fields.problems.error(
+                fields.path,
+                line,
+                f"{prefix}date: did you mean 'at'? {moment} is written at: {value}; {then}",
+            )
+            continue
+        meant = MEANT.get(key.lower())
+        hint = f"; did you mean '{meant}'?" if meant in known else did_you_mean(key, known)
+        fields.problems.warn(fields.path, line, f"{prefix}{key}: unknown field, ignored{hint}")

@@ -20,6 +20,7 @@ from ..read.yamltree import Node
 from .importing import add_import_parser
 from .record import add_record_parsers
 from .report import FORMATS, format_report
+from .staff import add_staff_parsers
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,6 +108,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     add_import_parser(commands)
     add_record_parsers(commands)
+    add_staff_parsers(commands)
     return parser
 
 

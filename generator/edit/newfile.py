@@ -67,11 +67,17 @@ def skeleton(new: NewReview) -> str:
         lines.append("text: |  # the customer's own words, verbatim")
         lines.append("  ")
     lines += [
+        "# reviewwall reply, private, followup and resolve write what follows for you.",
         "# thread:           # replies after the review, oldest first",
         "#   - at: 2026-01-01T12:00",
         "#     by: Your name, customer service",
         "#     text: |",
         "#       Your personal reply (Markdown).",
+        "#   - at: 2026-01-01T15:00   # the talk moved to a private channel",
+        "#     private: true",
+        "#     via: email          # email | phone | chat | message | in-store",
+        "#     summary: What the public may know of it (Markdown).",
+        "#     text: Notes for staff; never published.",
         "# outcome:",
         "#   status: resolved   # open | resolved | explained | unresolved",
         "#   at: 2026-01-02",

@@ -86,6 +86,7 @@ class SiteConfig:
     # github, gitlab, gitea or bitbucket: set in site_config.yml, or known from the host's name;
     # None when neither says, and case pages then link to no history.
     repository_host: str | None = None
+    staff_name: str | None = None  # who signs a reply when `reviewwall reply` is given no --by
     channels: dict[str, str] = field(default_factory=lambda: dict(CHANNELS))
     promise: PromiseConfig = field(default_factory=PromiseConfig)
     privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
@@ -119,6 +120,7 @@ _TOP = (
     "repository",
     "repository_branch",
     "repository_host",
+    "staff_name",
     "channels",
     "promise",
     "privacy",
@@ -163,7 +165,15 @@ def read_config(root: Path) -> tuple[SiteConfig, Problems]:
 
 
 def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> None:
-    for key in ("name", "intro", "policy_extra", "logo", "language", "repository_branch"):
+    for key in (
+        "name",
+        "intro",
+        "policy_extra",
+        "logo",
+        "language",
+        "repository_branch",
+        "staff_name",
+    ):
         if key in top and (value := fields.text(top[key], key)):
             setattr(config, key, value)
     if "site_url" in top and (value := fields.url(top["site_url"], "site_url")):

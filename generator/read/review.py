@@ -120,6 +120,7 @@ class Review:
     outcome: Outcome = field(default_factory=Outcome)
     source_id: str | None = None
     withheld_reason: str | None = None  # one of WITHHELD_REASONS, for a withheld review
+    redact: tuple[str, ...] = ()  # words the site masks in this review; the file keeps them
     lines: dict[str, int] = field(default_factory=dict)
 
     @property

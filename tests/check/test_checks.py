@@ -24,6 +24,19 @@ def test_a_good_review_has_no_problems(project):
     assert check_one(project, GOOD) == []
 
 
+@pytest.mark.parametrize("text", ["", "text:\n", 'text: ""\n'])
+def test_a_rating_without_words_is_a_review(project, text):
+    root = project(
+        {
+            "2026/2026-11-03-kari.yml": f"channel: google\nreceived: 2026-11-03T08:00\n"
+            f"rating: 4\n{text}"
+        }
+    )
+    assert problems_of(root) == []
+    [found] = load_project(root).reviews
+    assert (found.text, found.rating, found.kind) == ("", 4, "praise")
+
+
 CHANNELS = (
     "facebook, google, trustpilot, tripadvisor, instagram, x, linkedin, youtube, app-store, "
     "google-play, email, phone, chat, web-form, in-store, other"
@@ -54,8 +67,8 @@ CHANNELS = (
             "2026-11-03T14:05, got '2026-13-45'",
         ),
         (
-            "channel: google\nreceived: 2026-11-03T08:00\nrating: 2\n",
-            f"{P}:1: text: missing; every review needs the customer's own words",
+            "channel: google\nreceived: 2026-11-03T08:00\nkind: question\n",
+            f"{P}:1: text: missing; a review without a rating needs the customer's own words",
         ),
         (
             "channel: email\nreceived: 2026-11-03T08:00\ntext: Hello\n",
@@ -242,7 +255,7 @@ def test_kind_defaults_from_rating(project, rating, kind):
     assert load_project(root).reviews[0].kind == kind
 
 
-def test_several_cores_find_exactly_what_one_finds(tmp_path):
+def test_several_cores_find_exactly_what_one_finds(tmp_path, monkeypatch):
     """Reading and checking is shared out between processes (the files by id, the canned-reply
     rule by reply): the same reviews and problems, in the same order, also where files depend on
     each other (one id twice); and for a build, the same cases as make_cases gives."""
@@ -261,6 +274,7 @@ def test_several_cores_find_exactly_what_one_finds(tmp_path):
     (reviews / "zz" / "more" / "2024-02-01-tor.yml").write_text(review(rating="9"))
     (reviews / "2025" / "page.yml").write_text(review())  # reserved for the wall
     (reviews / "2025" / "2025-03-01-liv.yml").write_bytes(b"channel: \xff\n")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798880400")  # 2027-01-02: no review in the future
     for name in ("2027-01-01-ada", "2027-01-01-bo", "2027-01-01-cy"):  # received at one moment
         (reviews / "2027" / f"{name}.yml").parent.mkdir(exist_ok=True)
         (reviews / "2027" / f"{name}.yml").write_text(review(received="2027-01-01T09:00"))

@@ -23,6 +23,7 @@ rating: 3
 """
 # Received an hour before the checks are judged, so no service rule speaks up about a late reply.
 WITHHELD_HEAD = HEAD.replace("received: 2026-11-01T08:00", "received: 2026-11-03T08:00")
+W = "reviews/2026/2026-11-03-sigrid.yml"  # named after the day it was received
 REASONS = "no-consent, customer-request, personal-data, legal, spam, not-a-customer, duplicate"
 
 
@@ -144,34 +145,34 @@ def test_the_reasons_are_the_removal_reasons_and_no_consent():
     [
         (
             "consent: withheld\nwithheld_reason: spamm\n",
-            f"{P}:7: withheld_reason: unknown reason 'spamm'; expected one of: {REASONS}; "
+            f"{W}:7: withheld_reason: unknown reason 'spamm'; expected one of: {REASONS}; "
             "did you mean 'spam'?",
         ),
         (
             "consent: public\nwithheld_reason: no-consent\n",
-            f"{P}:7: withheld_reason: only a withheld review has a reason; set consent: withheld, "
+            f"{W}:7: withheld_reason: only a withheld review has a reason; set consent: withheld, "
             "or remove this line",
         ),
         (
             "withheld_reason: customer-request\n",
-            f"{P}:6: withheld_reason: only a withheld review has a reason; set consent: "
+            f"{W}:6: withheld_reason: only a withheld review has a reason; set consent: "
             "withheld, or remove this line",
         ),
         (
             "consent: withheld\n",
-            f"{P}:6: warning: withheld_reason: missing; say why this review is withheld: {REASONS}",
+            f"{W}:6: warning: withheld_reason: missing; say why this review is withheld: {REASONS}",
         ),
     ],
 )
 def test_withheld_reason_problems_by_exact_text(project, extra, expected):
-    assert check_one(project, WITHHELD_HEAD + extra) == [expected]
+    assert problems_of(project({"2026/2026-11-03-sigrid.yml": WITHHELD_HEAD + extra})) == [expected]
 
 
 @pytest.mark.parametrize("reason", WITHHELD_REASONS)
 def test_a_withheld_review_with_a_reason_is_fine(project, reason):
     root = project(
         {
-            "2026/2026-11-01-sigrid.yml": WITHHELD_HEAD
+            "2026/2026-11-03-sigrid.yml": WITHHELD_HEAD
             + f"consent: withheld\nwithheld_reason: {reason}\n"
         }
     )

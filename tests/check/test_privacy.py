@@ -300,8 +300,11 @@ def test_check_warns_where_staff_text_names_a_customer_shown_without_a_name(proj
     root = project({"2026/2026-11-03-liv.yml": NAMED_REPLIES}, config=NO_RULES)
     p = "reviews/2026/2026-11-03-liv.yml"
     # The customer's own words and the private entry's text are not staff's published text;
-    # "Livet" is another word.
+    # "Livet" is another word. The customer signed with her name, though.
     assert problems_of(root) == [
+        f"{p}:5: warning: text: signed 'Hilsen Liv', but the review is shown without a name; add "
+        "redact: [Liv] to mask it on the site (the file keeps the customer's words), or redact: "
+        "[] if it is no name",
         f"{p}:7: warning: thread[1].text: names the customer ('Liv') {HIDDEN}",
         f"{p}:10: warning: thread[2].summary: names the customer ('Andersen') {HIDDEN}",
         f"{p}:18: warning: outcome.change: names the customer ('Liv') {HIDDEN}",
@@ -320,4 +323,4 @@ def test_a_site_that_shows_no_names_warns_on_public_reviews_too(project):
     named = NAMED_REPLIES.replace("kind: complaint\n", "kind: complaint\nconsent: public\n")
     config = NO_RULES.replace("privacy:\n", "privacy:\n  names: none\n")
     root = project({"2026/2026-11-03-liv.yml": named}, config=config)
-    assert len(problems_of(root)) == 3
+    assert len(problems_of(root)) == 4  # three staff texts, and the customer's signature

@@ -55,14 +55,14 @@ def test_unanswered_review_older_than_the_promise(project):
 
 
 @pytest.mark.parametrize(
-    "fields",
+    ("name", "fields"),
     [
-        {"thread": thread("business 09:00")},
-        {"received": "2026-11-05T10:00"},  # 3 hours old: within the promise
+        (FILE, {"thread": thread("business 09:00")}),
+        ("2026/2026-11-05-kari.yml", {"received": "2026-11-05T10:00"}),  # 3 hours old: in time
     ],
 )
-def test_answered_or_recent_review_is_not_unanswered(project, fields):
-    assert rule_problems(project, {FILE: review(**fields)}) == []
+def test_answered_or_recent_review_is_not_unanswered(project, name, fields):
+    assert rule_problems(project, {name: review(**fields)}) == []
 
 
 def test_promise_per_channel_decides_lateness(project):

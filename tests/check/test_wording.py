@@ -34,13 +34,13 @@ def test_a_bad_override_builds_nothing_and_a_good_one_is_used(project, fixed_now
     assert len(build(root).problems.errors) == 3
     assert not (root / "site").exists()
     root = project(
-        {"2026/a.yml": review()},
-        config='name: Shop\nlabels:\n  review_count: "{count} stemmer"\n  all_reviews: "{x}"\n',
+        {"2026/a.yml": review(), "2026/b.yml": review(received="2026-11-03T07:00")},
+        config='name: Shop\nlabels:\n  shown_other: "{count} stemmer"\n  all_reviews: "{x}"\n',
         name="good",
     )
     assert build(root).problems == []
     wall = (root / "site/reviews/index.html").read_text(encoding="utf-8")
-    assert "1 stemmer" in wall and "{x}" in wall  # a phrase without placeholders is plain text
+    assert "2 stemmer" in wall and "{x}" in wall  # a phrase without placeholders is plain text
 
 
 def test_no_phrase_key_is_in_two_catalogues():

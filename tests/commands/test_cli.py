@@ -138,7 +138,7 @@ class TestNew:
             "--channel",
             "google",
             "--received",
-            "2026-11-03T14:05",
+            "2026-11-03T08:05",
             "--author",
             "Kari Nordmann",
             "--rating",
@@ -190,14 +190,14 @@ class TestNew:
             "google",
             "--received",
             "2026-11-03",
-            "--rating",
-            "3",
+            "--kind",
+            "complaint",
             "--slug",
             "Blåbær Øl",
         )
         assert [str(p) for p in load_project(root).problems] == [
-            "reviews/2026/2026-11-03-blabaer-ol.yml:13: text: missing; every review needs the "
-            "customer's own words"
+            "reviews/2026/2026-11-03-blabaer-ol.yml:13: text: missing; a review without a rating "
+            "needs the customer's own words"
         ]
 
     def test_bad_flags_are_usage_errors(self, project, capsys, monkeypatch):

@@ -49,7 +49,7 @@ def shop(project, fixed_now):
         {
             "2026/2026-10-01-spam.yml": SPAM,
             "2026/2026-10-05-asked.yml": ASKED,
-            "2026/2026-11-01-ok.yml": review(rating="5"),
+            "2026/2026-11-03-ok.yml": review(rating="5"),
         }
     )
 
@@ -100,14 +100,14 @@ def test_what_cannot_be_removed_changes_nothing(shop, capsys):
         "",
         "no review with the id '2026-10-09-nobody' in reviews/; give its id or path\n",
     )
-    (shop / "reviews/2026/2026-11-01-ok.yml").write_text(review(rating="9"))
-    assert remove(shop, capsys, "2026-11-01-ok", "--reason", "legal") == (
+    (shop / "reviews/2026/2026-11-03-ok.yml").write_text(review(rating="9"))
+    assert remove(shop, capsys, "2026-11-03-ok", "--reason", "legal") == (
         1,
         "",
-        "reviews/2026/2026-11-01-ok.yml:4: rating: expected a whole number from 1 to 5, got 9\n"
+        "reviews/2026/2026-11-03-ok.yml:4: rating: expected a whole number from 1 to 5, got 9\n"
         "the record is made from the file's facts: fix it first; nothing was removed\n",
     )
-    assert (shop / "reviews/2026/2026-11-01-ok.yml").exists()
+    assert (shop / "reviews/2026/2026-11-03-ok.yml").exists()
     assert not (shop / "removals.yml").exists()
     with pytest.raises(SystemExit) as exited:
         remove(shop, capsys, "2026-10-01-spam", "--reason", "sp4m")
@@ -161,7 +161,8 @@ def test_the_ledger_and_the_figures_count_removals_honestly(shop, capsys):
     box = figures.select_one(".rw-ledger-box")
     line = "Received 3 reviews. Shown in full: 0. Shown without name: 1. Withheld: 0. Removed: 2."
     assert box.select_one(".rw-ledger-line").get_text() == line
-    footer = page(shop, "reviews").select_one("footer.rw-ledger").get_text(" ", strip=True)
+    footer = page(shop, "reviews").select_one("footer.rw-footer .rw-ledger")
+    footer = footer.get_text(" ", strip=True)
     assert footer == line + " Figures"
     assert box.select_one(".rw-ledger-removed").get_text() == (
         "Removed from the site, each with a record of why: 2; 1 of them were not reviews of this "

@@ -128,7 +128,9 @@ def test_a_failed_move_puts_the_previous_site_back(tmp_path, monkeypatch):
 
 def test_a_check_error_writes_nothing(built, capsys):
     site, build_dir = snapshot(built / "site"), snapshot(built / "build")
-    (built / "reviews/2026/2026-11-04-ola.yml").write_text(review(rating="6"))
+    (built / "reviews/2026/2026-11-04-ola.yml").write_text(
+        review(rating="6", received="2026-11-04T08:00")
+    )
     code, out, _ = run(capsys, "-C", str(built), "build")
     assert code == 1
     assert out.splitlines() == [
