@@ -1,14 +1,17 @@
 # Two commands for a fresh machine with Python >= 3.11:
 #   make site   set up .venv with reviewwall's runtime, check and build the sample site into site/
 #   make test   add the test tools and both engines, then run ruff and every test
-# Each target installs only what it needs; a stamp file in .venv remembers what is installed.
+#   make audit  Lighthouse's scores, weight and requests for every page type of the sample
+# Each target installs only what it needs; a stamp file in .venv remembers what is installed,
+# and node_modules/.installed the npm tools of the quality gates (package.json: axe-core, the Nu
+# HTML checker, Lighthouse), which need Node.js and npm; the Nu HTML checker needs Java too.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve bench docs lint clean
+.PHONY: site test audit check serve bench docs lint clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
@@ -29,6 +32,14 @@ $(VENV)/.bench: pyproject.toml $(VENV)/.test
 	$(PIP) -e '.[test,bench]'
 	@touch $@
 
+# --ignore-scripts: vnu-jar's only install script downloads a Java runtime from GitHub when the
+# machine has none; Java comes from the system's packages instead (.ci/run installs it).
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  echo "The quality gates need Node.js and npm (Debian: apt-get install nodejs npm)."; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
 site: $(VENV)/.runtime
 	$(BIN)/reviewwall check
 	$(BIN)/reviewwall build
@@ -47,9 +58,12 @@ docs: $(VENV)/.runtime
 	$(BIN)/mkdocs build --strict --quiet -f docs/mkdocs.yml
 	@echo "The documentation is in docs/site/ (open it with: python3 -m http.server -d docs/site)."
 
-test: $(VENV)/.test
+test: $(VENV)/.test node_modules/.installed
 	$(BIN)/ruff check generator tests
 	$(BIN)/python -m pytest -q
+
+audit: $(VENV)/.runtime node_modules/.installed
+	$(BIN)/python -m tests.audit
 
 bench: $(VENV)/.bench
 	$(BIN)/python -m tests.bench

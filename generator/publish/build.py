@@ -116,7 +116,7 @@ def _write_site_project(project: Project, build_dir: Path, cores: int | None) ->
     pages = render_giveback_pages(site, renderer, {r.channel for r in project.reviews})
     pages.append(render_changes(site, renderer, words, project.reviews))
     nav = showcase_nav(site.labels) + giveback_nav(site.labels)
-    mkdocs = make_mkdocs_config(config, site.labels, nav)
+    mkdocs = make_mkdocs_config(config, site.labels, nav, site.ledger)
     return write_project(build_dir, config, pages, mkdocs, written)
 
 

@@ -14,8 +14,17 @@ from pathlib import Path
 
 import yaml
 
+from ..measure.ledger import Ledger
 from ..read.config import SiteConfig
 from ..render.feed import FEED_URL
+from ..render.frame import (
+    FAVICON,
+    initial_favicon,
+    link_colour,
+    logo_of,
+    make_frame,
+    text_colour,
+)
 from ..render.renderer import BUILTIN_TEMPLATES, Page
 from ..words.labels import Labels
 from .engine import STAGING
@@ -33,11 +42,19 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
-def make_mkdocs_config(config: SiteConfig, labels: Labels, extra_nav: list | None = None) -> dict:
-    """Return mkdocs.yml as a dict. The nav lists sections only, never the reviews."""
+def make_mkdocs_config(
+    config: SiteConfig, labels: Labels, extra_nav: list | None = None, ledger: Ledger | None = None
+) -> dict:
+    """Return mkdocs.yml as a dict. The nav lists sections only, never the reviews.
+
+    `ledger` gives every page's footer its line (templates/theme/main.html).
+    """
     nav = [{labels["home"]: "index.md"}, {labels["wall"]: "reviews/index.md"}] + (extra_nav or [])
+    logo = logo_of(config)
     mkdocs = {
         "site_name": config.name,
+        # What a page without its own description (front matter) tells search engines.
+        "site_description": labels["feed_subtitle"],
         "docs_dir": "docs",
         "site_dir": STAGING,
         "use_directory_urls": True,
@@ -46,8 +63,11 @@ def make_mkdocs_config(config: SiteConfig, labels: Labels, extra_nav: list | Non
             "custom_dir": "overrides",
             "language": config.language.split("-")[0],
             "font": False,
-            "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
+            # No palette: the site's colours are set in COLOURS, and Material then loads no
+            # palette stylesheet (2 KB less on every page).
             "features": ["navigation.tabs", "navigation.top", "search.suggest"],
+            # The logo, or without one the name's initial in a circle (render/frame.py).
+            "favicon": logo or FAVICON,
         },
         "extra_css": [STYLESHEET, COLOURS],
         "nav": nav,
@@ -67,26 +87,35 @@ def make_mkdocs_config(config: SiteConfig, labels: Labels, extra_nav: list | Non
                     "href": FEED_URL,
                 }
             ],
+            "reviewwall_frame": make_frame(config, labels, ledger),
         },
     }
     if config.site_url:
         mkdocs["site_url"] = config.site_url
     # No repo_url: Material would then ask the GitHub API for stars and forks on every page view,
     # a request to another host. Case pages link to their file's history instead.
-    if config.logo:
-        mkdocs["theme"]["logo"] = f"assets/{Path(config.logo).name}"
-        mkdocs["theme"]["favicon"] = f"assets/{Path(config.logo).name}"
+    if logo:
+        mkdocs["theme"]["logo"] = logo
     return mkdocs
 
 
 def colour_stylesheet(config: SiteConfig) -> str:
-    """Return the CSS that gives Material the site's colours."""
+    """Return the CSS that gives Material the site's colours.
+
+    The header's text is white or black, whichever reads on the primary colour; links are the
+    primary colour, darkened where it is too light to read as text on the page.
+    """
+    primary = config.primary_colour
+    on_primary = text_colour(primary)
     return (
         ":root, [data-md-color-primary=custom] {\n"
-        f"  --md-primary-fg-color: {config.primary_colour};\n"
-        f"  --md-primary-fg-color--light: {config.primary_colour};\n"
-        f"  --md-primary-fg-color--dark: {config.primary_colour};\n"
+        f"  --md-primary-fg-color: {primary};\n"
+        f"  --md-primary-fg-color--light: {primary};\n"
+        f"  --md-primary-fg-color--dark: {primary};\n"
+        f"  --md-primary-bg-color: {on_primary};\n"
+        f"  --md-primary-bg-color--light: {on_primary}b3;\n"
         f"  --md-accent-fg-color: {config.accent_colour};\n"
+        f"  --rw-link: {link_colour(primary)};\n"
         "}\n"
     )
 
@@ -108,10 +137,11 @@ def write_project(
     for folder, target in (("assets", "docs/assets"), ("theme", "overrides")):
         for source in _template_files(config.templates_dir, folder):
             wanted[f"{target}/{source[0]}"] = source[1].read_bytes()
-    if config.logo:
+    if logo_of(config):
         logo = config.root / config.logo
-        if logo.is_file():
-            wanted[f"docs/assets/{logo.name}"] = logo.read_bytes()
+        wanted[f"docs/assets/{logo.name}"] = logo.read_bytes()
+    else:
+        wanted["docs/" + FAVICON] = initial_favicon(config).encode()
     wanted["mkdocs.yml"] = yaml.safe_dump(mkdocs, allow_unicode=True, sort_keys=False).encode()
     files = _Files(build_dir)
     for relative, data in wanted.items():

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from ..measure.headline import Headline
 from ..read.config import SiteConfig
 from ..words.labels import Labels
-from .pages import HIDE
+from .pages import HIDE, describe
 from .renderer import Page, Renderer
 
 SVG = "http://www.w3.org/2000/svg"
@@ -151,6 +151,7 @@ def render_embed(config: SiteConfig, labels: Labels, renderer: Renderer, badge: 
         EMBED_URL + "index.md",
         EMBED_URL,
         labels["embed"],
+        describe(labels["embed_intro"]),
         meta={"hide": HIDE},
         badge=badge,
         snippet=snippet,

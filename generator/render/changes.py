@@ -11,7 +11,7 @@ from ..read.review import Review
 from ..words.dates import site_dates
 from ..words.labels import Labels
 from .case import Case
-from .pages import HIDE, Site
+from .pages import HIDE, Site, describe
 from .renderer import Page, Renderer
 
 CHANGES_URL = "changes/"
@@ -63,7 +63,8 @@ def render_changes(site: Site, renderer: Renderer, words: Labels, reviews: list[
         CHANGES_URL + "index.md",
         CHANGES_URL,
         site.labels["changes"],
-        meta={"hide": HIDE},
+        describe(words["changes_intro"]),
+        meta={"hide": HIDE, "search": {"exclude": True}},  # each change is on its case's page
         changes=changes,
         withheld=withheld,
         words=words,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import NamedTuple
 
 from babel.numbers import format_decimal, format_percent
 
@@ -12,6 +13,7 @@ from ..read.config import SiteConfig
 from ..read.review import Review
 from ..words.dates import DateFormatter
 from ..words.labels import Labels
+from .case import say_days
 
 
 @dataclass
@@ -100,6 +102,14 @@ class CellWriter:
         )
 
 
+class Note(NamedTuple):
+    """What one case adds to a figure: its words, and whether it counts for the figure or against
+    it (None where the figure is no share, but an average or a median of what each case adds)."""
+
+    text: str
+    counts: bool | None = None
+
+
 class NoteWriter(CellWriter):
     """Writes what one case adds to a figure, for the evidence pages."""
 
@@ -107,19 +117,22 @@ class NoteWriter(CellWriter):
         super().__init__(dates, words)
         self.config = config
 
-    def answered_note(self, review: Review) -> str:
-        return self.words["note_answered" if review.first_public_reply else "note_not_answered"]
+    def answered_note(self, review: Review) -> Note:
+        answered = review.first_public_reply is not None
+        return Note(self.words["note_answered" if answered else "note_not_answered"], answered)
 
-    def reply_note(self, review: Review) -> str:
+    def reply_note(self, review: Review) -> Note:
         delay = first_reply_delay(review)
         late = delay > self.config.promise.first_reply_for(review.channel)
-        return self.duration(delay) + (f" · {self.words['note_late']}" if late else "")
+        return Note(self.duration(delay) + (f" · {self.words['note_late']}" if late else ""))
 
-    def resolve_note(self, review: Review) -> str:
-        return self.duration(days_to_outcome(review, self.config))
+    def resolve_note(self, review: Review) -> Note:
+        days = days_to_outcome(review, self.config)
+        return Note(say_days(self.dates, days) if days.days > 0 else self.words["note_same_day"])
 
-    def won_back_note(self, review: Review) -> str:
-        return f"{review.rating} → {review.outcome.rating_after} ★"
+    def won_back_note(self, review: Review) -> Note:
+        return Note(f"{review.rating} → {review.outcome.rating_after} ★")
 
-    def replies_note(self, review: Review) -> str:
-        return self.words["note_public_replies"].format(count=len(review.public_replies))
+    def replies_note(self, review: Review) -> Note:
+        replies = len(review.public_replies)  # at most two count for it, as figures.py counts
+        return Note(self.words["note_public_replies"].format(count=replies), replies <= 2)

@@ -15,11 +15,11 @@ from ..check.privacy import display_name
 from ..read.config import SiteConfig
 from ..read.review import CHANNELS, PRIVATE_CHANNELS
 from ..words.dates import site_dates
-from ..words.labels import Labels
+from ..words.labels import Labels, channel_labels
 from ..words.policywords import policy_words
 from .case import Case
 from .markup import render_markdown
-from .pages import HIDE
+from .pages import HIDE, describe
 from .renderer import Page, Renderer
 
 POLICY_URL = "policy/"
@@ -69,6 +69,14 @@ def collected_channels(config: SiteConfig, received: set[str]) -> list[str]:
     return [name for name in config.channels if name in wanted]
 
 
+def in_sentence(name: str, label: str, config: SiteConfig) -> str:
+    """Return a channel's label as a sentence says it: a built-in word channel in lower case
+    ('e-post', 'web form'); brands and the site's own labels as written."""
+    if name in PRIVATE_CHANNELS and config.channels.get(name) == CHANNELS.get(name):
+        return label[:1].lower() + label[1:]
+    return label
+
+
 def make_policy(
     config: SiteConfig, labels: Labels, cases: list[Case], received_channels: set[str]
 ) -> Policy:
@@ -76,13 +84,16 @@ def make_policy(
     words = policy_words(config.language, labels)
     duration = site_dates(config).duration
     channels = collected_channels(config, received_channels)
-    private = [config.channels[name] for name in channels if name in PRIVATE_CHANNELS]
+    labelled = channel_labels(config.channels, labels)
+    private = [
+        in_sentence(name, labelled[name], config) for name in channels if name in PRIVATE_CHANNELS
+    ]
     masked = [words["policy_emails"], words["policy_phones"]]
     masked += [pattern.label for pattern in config.privacy.redact]
     return Policy(
         words=words,
         intro=words.say("policy_intro", name=config.name),
-        channels=[config.channels[name] for name in channels],
+        channels=[labelled[name] for name in channels],
         private=words.say("policy_private", channels=list_words(private, words))
         if private
         else None,
@@ -102,7 +113,7 @@ def make_policy(
         ),
         promise=words.say("policy_promise", duration=duration(config.promise.first_reply)),
         promise_per_channel=[
-            f"{config.channels.get(name, name)}: {duration(delay)}"
+            f"{labelled.get(name, name)}: {duration(delay)}"
             for name, delay in config.promise.first_reply_per_channel.items()
         ],
         repository=config.repository,
@@ -124,6 +135,7 @@ def render_policy(
         POLICY_URL + "index.md",
         POLICY_URL,
         labels["policy"],
+        describe(policy.intro),
         meta={"hide": HIDE},
         policy=policy,
         words=policy.words,

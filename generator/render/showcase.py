@@ -19,7 +19,7 @@ from ..words.labels import Labels, channel_labels
 from .evidence import EvidenceBook, evidence_page_orders
 from .figurecells import Cell, NoteWriter, Row, Section
 from .ledgertable import make_ledger_table
-from .pages import HIDE, Site
+from .pages import HIDE, Site, describe
 from .pictures import make_pictures
 from .renderer import Page, PageOrder, Renderer
 
@@ -42,7 +42,7 @@ class FiguresViewMaker(NoteWriter):
             return cell
         cell.url = f"{FIGURES_URL}{period.key}/{key}/"
         period_name = self.words[f"period_{period.key}"]
-        cell.withheld = self.evidence.add(cell.url, title, period_name, basis, note).withheld
+        cell.withheld = self.evidence.add(cell.url, title, period_name, basis, note, cell).withheld
         return cell
 
     def row(self, key, label, how, measure, sub=False, note=None, context=None) -> Row:
@@ -236,11 +236,13 @@ def render_figures_page(
 ) -> Page:
     """Return /figures/: every figure for both periods, the pictures, the ledger."""
     built = site.built or datetime.now(site.config.timezone)
+    intro = words["figures_intro"].format(date=site_dates(site.config).day(built))
     return renderer.page(
         "figures.html",
         FIGURES_URL + "index.md",
         FIGURES_URL,
         site.labels["figures"],
+        describe(intro),
         meta={"hide": HIDE},
         sections=sections,
         pictures=make_pictures(site, words),
@@ -248,7 +250,7 @@ def render_figures_page(
         ledger=site.ledger,
         reasons=make_ledger_table(site.ledger, words) if site.ledger else None,
         periods=[words["period_year"], words["period_all"]],
-        intro=words["figures_intro"].format(date=site_dates(site.config).day(built)),
+        intro=intro,
     )
 
 

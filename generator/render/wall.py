@@ -1,30 +1,70 @@
 """The wall: every published case in listings (all, complaints, praise, …), cut into pages.
 
-Filters are static pages so they work without JavaScript.
+Filters are static pages so they work without JavaScript. Each listing also knows how many
+reviews the figures count under the same filter that the wall does not show (withheld, or removed
+with a record), so the two pages' counts are explained where they differ.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..read.removals import REMOVALS_FILE
+from ..read.review import Review
 from ..words.labels import Labels
 from .case import Case
 
 WALL_URL = "reviews/"
+LEDGER_ANCHOR = "figures/#rw-ledger-title"
+# The filters' groups, in order, with the label of each group's name ('' has none: all reviews).
+FILTER_GROUPS = {"": None, "kind": "filter_kind", "status": "filter_status", "channel": "channels"}
 
 
 @dataclass
 class Listing:
-    """A named selection of cases with its own URL."""
+    """A named selection of cases with its own URL.
+
+    `rule` is what a case (or a review: both have these attributes) must have to be listed, as
+    (attribute, value) pairs; `group` is where the filters put it: '' (all), kind, status, channel.
+    """
 
     slug: str
     title: str
     cases: list[Case]
+    group: str = ""
+    rule: tuple[tuple[str, object], ...] = ()
 
     @property
     def url(self) -> str:
         return f"{WALL_URL}{self.slug}/" if self.slug else WALL_URL
+
+    def matches(self, item: Case | Review) -> bool:
+        """Return whether a case or a review belongs in this listing."""
+        return all(getattr(item, name) == value for name, value in self.rule)
+
+
+@dataclass(frozen=True)
+class FilterGroup:
+    """The filters of one kind (by kind, by outcome, by channel), as the control lists them."""
+
+    key: str
+    title: str | None
+    listings: list[Listing]
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many reviews of one listing the wall shows, and how many more the figures count."""
+
+    shown: int
+    withheld: int = 0  # in reviews/, but their text is not published
+    removed: int = 0  # taken out with a record (removals.yml) for a reason that still counts
+
+    @property
+    def counted(self) -> int:
+        return self.shown + self.withheld + self.removed
 
 
 @dataclass
@@ -60,18 +100,58 @@ def make_listings(
     """Return the wall and its filters; a channel gets a listing only when it has cases."""
     listings = [
         Listing("", labels["all_reviews"], cases),
-        Listing("complaints", labels["complaints"], [c for c in cases if c.kind == "complaint"]),
-        Listing("praise", labels["praise"], [c for c in cases if c.kind == "praise"]),
+        Listing("complaints", labels["complaints"], [], "kind", (("kind", "complaint"),)),
+        Listing("praise", labels["praise"], [], "kind", (("kind", "praise"),)),
         Listing(
-            "open", labels["open_cases"], [c for c in cases if c.status == "open" and c.has_outcome]
+            "open", labels["open_cases"], [], "status", (("status", "open"), ("has_outcome", True))
         ),
-        Listing("resolved", labels["resolved_cases"], [c for c in cases if c.status == "resolved"]),
+        Listing("resolved", labels["resolved_cases"], [], "status", (("status", "resolved"),)),
     ]
     for channel, label in channel_labels.items():
-        selected = [c for c in cases if c.channel == channel]
-        if selected:
-            listings.append(Listing(f"channel/{channel}", label, selected))
-    return listings
+        listings.append(
+            Listing(f"channel/{channel}", label, [], "channel", (("channel", channel),))
+        )
+    for listing in listings[1:]:
+        listing.cases = [case for case in cases if listing.matches(case)]
+    return [listing for listing in listings if listing.cases or listing.group != "channel"]
+
+
+def group_listings(listings: list[Listing], labels: Labels) -> list[FilterGroup]:
+    """Return the listings grouped for the filter control; a group without listings is left out."""
+    groups = []
+    for key, label in FILTER_GROUPS.items():
+        members = [listing for listing in listings if listing.group == key]
+        if members:
+            groups.append(FilterGroup(key, labels[label] if label else None, members))
+    return groups
+
+
+def tally_listings(listings: list[Listing], counted: Iterable[Review]) -> dict[str, Tally]:
+    """Return each listing's tally, by slug: the cases it shows, and the reviews among `counted`
+    (those the figures count) that it would list but the site does not publish."""
+    shown = {case.id for case in listings[0].cases} if listings else set()
+    unshown = [review for review in counted if review.id not in shown]
+    tallies = {}
+    for listing in listings:
+        hidden = [review for review in unshown if listing.matches(review)]
+        removed = sum(1 for review in hidden if review.path == REMOVALS_FILE)
+        tallies[listing.slug] = Tally(len(listing.cases), len(hidden) - removed, removed)
+    return tallies
+
+
+def tally_words(tally: Tally, labels: Labels) -> tuple[str, str]:
+    """Return '45 reviews shown' and, when the figures count more, '1 withheld, counted in the
+    figures' (else '')."""
+    shown = labels.say("shown_one" if tally.shown == 1 else "shown_other", count=tally.shown)
+    if tally.withheld and tally.removed:
+        hidden = labels.say("not_shown_both", withheld=tally.withheld, removed=tally.removed)
+    elif tally.withheld:
+        hidden = labels.say("not_shown_withheld", count=tally.withheld)
+    elif tally.removed:
+        hidden = labels.say("not_shown_removed", count=tally.removed)
+    else:
+        hidden = ""
+    return shown, hidden
 
 
 def paginate(listing: Listing, per_page: int) -> list[WallPage]:

@@ -103,6 +103,11 @@ ENGLISH = {
     "evidence_withheld": "Withheld and removed reviews counted here too (their text is not "
     "published): {count}.",
     "evidence_none": "No published case is behind this figure.",
+    "evidence_figure": "{period}: {value}",
+    "evidence_figure_detail": "{period}: {value} ({detail})",
+    "counts_for": "Counts for the figure",
+    "counts_against": "Counts against the figure",
+    "note_same_day": "the same day",
     "note_answered": "answered in public",
     "note_not_answered": "not answered in public",
     "note_late": "later than promised",
@@ -207,6 +212,11 @@ NORWEGIAN = {
     "evidence_withheld": "Omtaler som holdes tilbake eller er fjernet, teller også med her "
     "(teksten deres publiseres ikke): {count}.",
     "evidence_none": "Ingen publisert sak ligger bak dette tallet.",
+    "evidence_figure": "{period}: {value}",
+    "evidence_figure_detail": "{period}: {value} ({detail})",
+    "counts_for": "Teller for tallet",
+    "counts_against": "Teller mot tallet",
+    "note_same_day": "samme dag",
     "note_answered": "besvart offentlig",
     "note_not_answered": "ikke besvart offentlig",
     "note_late": "senere enn lovet",

@@ -133,7 +133,9 @@ def test_wall_is_newest_first_and_paginated(site):
 
 def test_card_shows_stars_channel_author_excerpts_and_badge(site):
     card = content(page(site, "reviews")).select_one(".rw-card")
-    assert card.select_one(".rw-stars")["aria-label"] == "2 out of 5 stars"
+    stars = card.select_one(".rw-stars")
+    assert stars.select_one('[aria-hidden="true"]').get_text() == "★★☆☆☆"
+    assert stars.select_one(".rw-sr").get_text(strip=True) == "2 of 5 stars"
     assert card.select_one(".rw-channel").get_text() == "Google"
     assert card.select_one("time")["datetime"] == "2026-11-03T08:00:00+01:00"
     assert card.select_one(".rw-author").get_text(" ", strip=True) == "Kari N. ✓ Verified order"
@@ -147,7 +149,11 @@ def test_card_shows_stars_channel_author_excerpts_and_badge(site):
         "Ingrid, customer service, answered after 47 minutes "
         "Hi Kari, so sorry. I have traced the parcel."
     )
-    assert card.select_one(".rw-badge").get_text() == "Resolved"
+    assert (
+        card.select_one(".rw-ending .rw-badge").get_text()
+        == "Resolved in 1 day · apology, redelivery"
+    )
+    assert card.select_one(".rw-badge")["class"] == ["rw-badge", "rw-status-resolved"]
 
 
 @pytest.mark.parametrize(
@@ -174,9 +180,12 @@ def test_praise_without_an_outcome_is_no_open_case(site):
     case = content(page(site, "reviews/2026-10-01-ola"))
     assert case.select(".rw-step-outcome") == []
     assert [
-        c.select_one(".rw-badge").get_text()
+        (c.select_one(".rw-badge").get_text(), c.select_one(".rw-badge")["class"][1])
         for c in content(page(site, "reviews/open")).select(".rw-card")
-    ] == ["Open", "Open"]
+    ] == [
+        ("Unanswered since Sep\u00a01,\u00a02026", "rw-status-open"),
+        ("Unanswered since May\u00a01,\u00a02025", "rw-status-open"),
+    ]
 
 
 def test_filters_link_from_the_wall_and_only_channels_with_reviews(site):
@@ -221,7 +230,7 @@ def test_case_page_tells_the_story(site):
     assert outcome.select_one(".rw-badge").get_text() == "Resolved"
     assert [c.get_text() for c in outcome.select(".rw-chip")] == ["Apology", "Redelivery"]
     stars = outcome.select(".rw-rating-change .rw-stars")
-    assert [s["aria-label"] for s in stars] == ["2 out of 5 stars", "5 out of 5 stars"]
+    assert [s.get_text() for s in stars] == ["★★☆☆☆ 2 of 5 stars", "★★★★★ 5 of 5 stars"]
     assert outcome.select_one(".rw-last-words p").get_text() == "Great service in the end."
     assert case.select_one(".rw-change p").get_text() == (
         "We now follow up parcels that stand still for two days."

@@ -45,7 +45,7 @@ def test_entries_are_ordered_by_last_activity_and_say_who_and_how_it_ended(proje
         "tag:reviews.example.org,2026:reviews/2026-10-15-form",
     ]
     kari = entries[0]
-    assert kari.title == "Complaint on Google, Nov 3, 2026 · Open"
+    assert kari.title == "Never arrived · Complaint on Google, Nov 3, 2026 · Open"
     assert kari.author == "Kari N."
     assert kari.link == SITE_URL + "reviews/2026-11-03-kari/"
     # The private switch at 12:00 is the case's last move.
@@ -57,7 +57,7 @@ def test_entries_are_ordered_by_last_activity_and_say_who_and_how_it_ended(proje
         "The parcel never came. Write to [e-mail removed] or [phone number removed]."
     )
     assert [p.get_text() for p in content.find_all("p", recursive=False)] == [
-        "2 out of 5 stars",
+        "2 of 5 stars",
         "Never arrived",
         "Ingrid, customer service (answered after 3 hours)",
         "Hi, so sorry. I have traced the parcel.",

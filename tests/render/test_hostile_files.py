@@ -131,18 +131,45 @@ def test_the_link_to_the_original_post_is_marked_as_not_ours(hostile_root):
     assert link["rel"] == ["nofollow", "ugc", "noopener"]
 
 
-def test_page_titles_and_descriptions_hold_no_customer_text(hostile_root):
-    """The theme prints a page's title and description unescaped (header, search, meta tags)."""
+def front_matters(root):
+    """Return each Markdown page's front matter, by its path under build/docs/."""
     metas = {}
-    for path in (hostile_root / "build" / "docs").rglob("*.md"):
+    docs = root / "build" / "docs"
+    for path in docs.rglob("*.md"):
         text = path.read_text(encoding="utf-8")
         if text.startswith("---\n"):
-            metas[path.as_posix()] = yaml.safe_load(text.split("---\n", 2)[1])
+            metas[path.relative_to(docs).as_posix()] = yaml.safe_load(text.split("---\n", 2)[1])
+    return metas
+
+
+def test_page_titles_hold_no_customer_text(hostile_root):
+    """Material prints a page's title unescaped (the header, the search index)."""
+    metas = front_matters(hostile_root)
     assert len(metas) >= 10
     found = {
-        name: meta[key]
+        name: meta["title"]
         for name, meta in metas.items()
-        for key in ("title", "description")
-        if re.search(r"[<>\"&]|__pwned_|7\*7", str(meta.get(key, "")))
+        if re.search(r"[<>\"&]|__pwned_|7\*7", str(meta.get("title", "")))
     }
     assert found == {}
+
+
+def test_descriptions_and_html_titles_with_customer_text_are_printed_escaped(hostile_root):
+    """A case page's description and <title> quote the customer; only our theme prints them, and
+    it escapes them: the head says exactly what the front matter says, as text."""
+    metas = front_matters(hostile_root)
+    hostile = {
+        name: meta
+        for name, meta in metas.items()
+        if "__pwned_" in meta.get("description", "") + meta.get("html_title", "")
+    }
+    assert len(hostile) == 3  # the three hostile reviews' case pages
+    for name, meta in hostile.items():
+        soup = page(hostile_root, name.removesuffix("index.md"))
+        head = soup.head
+        assert head.find("meta", attrs={"name": "description"})["content"] == meta["description"]
+        assert head.find("meta", property="og:description")["content"] == meta["description"]
+        assert head.title.string == f"{meta['html_title']} · Testbutikken"
+        assert head.find("meta", property="og:title")["content"] == meta["html_title"]
+        assert head.find_all("script", string=re.compile("__pwned_")) == []
+        assert head.find_all("img") == []

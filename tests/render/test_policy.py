@@ -56,7 +56,7 @@ def test_channels_are_those_with_reviews_and_those_configured(project):
         "E-mail",
         "Web form",
         "At the counter",
-        "What customers write to us privately (E-mail and Web form) is published without their "
+        "What customers write to us privately (e-mail and web form) is published without their "
         "name, unless they agree to more.",
     ]
 

@@ -216,11 +216,16 @@ def test_ledger_on_the_figures_page_and_under_the_wall(site):
         "Withheld from private channels (e-mail, phone, chat, web form, in store): 0; "
         "from public channels: 1."
     )
-    footer = content(page(site, "reviews/")).select_one("footer.rw-ledger")
-    assert footer.get_text(" ", strip=True) == (
-        "Received 10 reviews. Shown in full: 7. Shown without name: 2. Withheld: 1. Figures"
-    )
-    assert footer.a["href"] == "../figures/"
+    # Every page's footer says it, linking to the ledger on the figures page.
+    for url, link in (
+        ("reviews/", "../figures/#rw-ledger-title"),
+        ("", "figures/#rw-ledger-title"),
+    ):
+        footer = page(site, url).select_one("footer.rw-footer .rw-ledger")
+        assert footer.get_text(" ", strip=True) == (
+            "Received 10 reviews. Shown in full: 7. Shown without name: 2. Withheld: 1. Figures"
+        )
+        assert footer.a["href"] == link
 
 
 def chart_svgs(site: Path) -> dict[str, object]:
