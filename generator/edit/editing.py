@@ -10,9 +10,6 @@ replace the old file, atomically.
 from __future__ import annotations
 
 import difflib
-import os
-import stat
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,7 +25,7 @@ from ..read.config import SiteConfig, read_config
 from ..read.problems import Problem, Problems
 from ..read.reader import find_review_files, parse_document, read_documents
 from ..read.review import Review
-from .removal import RemovalError, find_review
+from .removal import RemovalError, find_review, replace_file
 from .roundtrip import Change, EditError, read_round_trip
 
 
@@ -207,26 +204,3 @@ def _keeps_the_record(opened: Opened, data: bytes) -> None:
     Comparison(opened.config, "the file on disk", today, problems).review(before, after)
     if problems.errors:
         raise EditError([str(problem) for problem in problems.errors] + ["Nothing was written."])
-
-
-def replace_file(path: Path, data: bytes) -> None:
-    """Write data to path through a temporary file in its folder, synced, then a rename: the
-    file is the old one or the new one, never half of either."""
-    mode = stat.S_IMODE(path.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # the rename itself survives a power cut once the folder is
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)

@@ -30,6 +30,14 @@ class NewReview:
     slug: str | None = None
 
 
+def format_moment(moment: datetime | None) -> str:
+    """Return 2026-11-03T14:05+01:00, with seconds only when there are some."""
+    if moment is None:
+        return ""
+    moment = moment.replace(microsecond=0)
+    return moment.isoformat(timespec="minutes" if moment.second == 0 else "seconds")
+
+
 def slugify(text: str, limit: int = 40) -> str:
     """Return 'anne-marit' for 'Anne Marit'; letters outside a–z are folded or dropped."""
     folded = text.replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "Ae")

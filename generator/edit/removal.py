@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import stat
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,6 +21,7 @@ from ..read.problems import Problems
 from ..read.reader import find_review_files, read_document
 from ..read.removals import NOT_COUNTED, REMOVALS_FILE, read_removals
 from ..read.review import Review
+from .newfile import format_moment
 
 HEADER = (
     "# Reviews removed from reviews/, one record each, appended by `reviewwall remove`: why, and\n"
@@ -77,14 +80,14 @@ def remove_review(root: Path, wanted: str, reason: str, note: str | None, today:
     record_file = root / REMOVALS_FILE
     before = record_file.read_bytes() if record_file.exists() else None
     text = (before or HEADER.encode()) + record_of(review, reason, note, today).encode("utf-8")
-    _replace(record_file, text)
+    replace_file(record_file, text)
     try:
         path.unlink()
     except OSError as error:
         if before is None:
             record_file.unlink()
         else:
-            _replace(record_file, before)
+            replace_file(record_file, before)
         raise RemovalError(
             [f"{review.path}: cannot be deleted: {error.strerror or error}; nothing was removed"]
         ) from None
@@ -108,7 +111,7 @@ def record_of(review: Review, reason: str, note: str | None, today: date) -> str
     lines = [
         f"- id: {review.id}",
         f"  channel: {review.channel}",
-        f"  received: {_moment(review.received)}",
+        f"  received: {format_moment(review.received)}",
     ]
     if review.rating is not None:
         lines.append(f"  rating: {review.rating}")
@@ -121,7 +124,7 @@ def record_of(review: Review, reason: str, note: str | None, today: date) -> str
         lines.append("  thread:")
         for entry in review.thread:
             private = ", private: true" if entry.private else ""
-            lines.append(f"    - {{at: {_moment(entry.at)}, from: {entry.side}{private}}}")
+            lines.append(f"    - {{at: {format_moment(entry.at)}, from: {entry.side}{private}}}")
     outcome = review.outcome
     if outcome.status != "open" or outcome.rating_after is not None:
         lines.append(f"  outcome: {{status: {outcome.status}")
@@ -133,20 +136,36 @@ def record_of(review: Review, reason: str, note: str | None, today: date) -> str
     return "\n".join(lines) + "\n"
 
 
-def _moment(moment) -> str:
-    return moment.isoformat(timespec="minutes" if moment.second == 0 else "seconds")
-
-
 def _quoted(text: str) -> str:
     # A JSON string is a YAML double-quoted scalar: any character, one line, read back exactly.
     return json.dumps(" ".join(text.split()), ensure_ascii=False)
 
 
-def _replace(path: Path, data: bytes) -> None:
-    """Write data to path through a temporary file and a rename: all of it or none of it."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write data to path through a temporary file in its folder, synced, then a rename: the
+    file is the old one or the new one, never half of either."""
+    # A new file (the first removal record) gets the mode a new file would get here.
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    if hasattr(os, "O_DIRECTORY"):  # the rename itself survives a power cut once the folder is
+        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)

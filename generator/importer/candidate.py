@@ -7,6 +7,8 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from ..edit.newfile import format_moment
+
 
 @dataclass
 class Candidate:
@@ -65,14 +67,6 @@ def fingerprint(title: str | None, rating: object, text: str | None) -> str:
 def aware(moment: datetime, timezone: tzinfo) -> datetime:
     """Return the moment with a zone: its own, else the one given."""
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone)
-
-
-def format_moment(moment: datetime | None) -> str:
-    """Return 2026-11-03T14:05+01:00, with seconds only when there are some."""
-    if moment is None:
-        return ""
-    moment = moment.replace(microsecond=0)
-    return moment.isoformat(timespec="minutes" if moment.second == 0 else "seconds")
 
 
 def parse_moment(value: str | None) -> datetime | None:
