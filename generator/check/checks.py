@@ -6,10 +6,10 @@ import re
 
 from ..read.config import SiteConfig
 from ..read.fields import FieldReader
+from ..read.format import REVIEW
 from ..read.problems import Problems
 from ..read.reader import Document
 from ..read.review import (
-    CONSENTS,
     KINDS,
     PRIVATE_CHANNELS,
     RESERVED_IDS,
@@ -22,26 +22,8 @@ from ..read.yamltree import Node
 from .privacy import check_hidden_name, check_private_data, check_signature
 from .thread import check_outcome, check_thread
 
-REVIEW_FIELDS = (
-    "channel",
-    "received",
-    "author",
-    "rating",
-    "kind",
-    "language",
-    "title",
-    "text",
-    "url",
-    "consent",
-    "withheld_reason",
-    "redact",
-    "verified",
-    "tags",
-    "thread",
-    "outcome",
-    "source_id",
-)
-_LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
+REVIEW_FIELDS = REVIEW.names
+_LANGUAGE = re.compile(REVIEW["language"].pattern)
 _FILE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?=-|$)")
 
 
@@ -107,12 +89,16 @@ def _check_fields(document: Document, config: SiteConfig, problems: Problems) ->
             # A rating alone is a review: "rated 4 without a comment" counts like any other.
             if name != "text" or get("rating").kind == "empty":
                 fields.error(get(name), name, f"missing; {what}")
-    channel = fields.choice(get("channel"), "channel", config.channels, "channel")
-    received = fields.moment(get("received"), "received")
+
+    def read(name: str, **more) -> object:
+        return fields.read(REVIEW[name], get(name), **more)
+
+    channel = read("channel", choices=config.channels)
+    received = read("received")
     _check_file_date(fields, document.id, get("received"), received)
-    text = fields.text(get("text"), "text")
-    rating = fields.whole_number(get("rating"), "rating", 1, 5)
-    kind = fields.choice(get("kind"), "kind", KINDS, "kind")
+    text = read("text")
+    rating = read("rating")
+    kind = read("kind")
     if (
         kind is None
         and rating is None
@@ -124,29 +110,24 @@ def _check_fields(document: Document, config: SiteConfig, problems: Problems) ->
             "kind",
             f"missing; a review without a rating needs a kind: {', '.join(KINDS)}",
         )
-    language = fields.text(get("language"), "language") or config.language
-    if not _LANGUAGE.fullmatch(language):
+    language = read("language") or config.language
+    if not _LANGUAGE.match(language):
         fields.error(
             get("language"),
             "language",
             f"expected a language tag like nb, fi, sv or en, got '{language}'",
         )
-    consent = fields.choice(get("consent"), "consent", CONSENTS, "consent")
+    consent = read("consent")
     if consent is None:
         consent = "anonymous" if channel in PRIVATE_CHANNELS else "public"
     reason = _check_withheld_reason(fields, get("withheld_reason"), get("consent"), consent)
     thread = check_thread(fields, get("thread"), received)
     outcome = check_outcome(fields, top.get("outcome"), received)
     optional = {
-        "author": fields.text(get("author"), "author"),
-        "title": fields.text(get("title"), "title"),
-        "url": fields.url(get("url"), "url"),
-        "verified": fields.boolean(get("verified"), "verified"),
-        "tags": tuple(tag.lower() for tag in fields.texts(get("tags"), "tags")),
-        "source_id": fields.text(get("source_id"), "source_id"),
-        "withheld_reason": reason,
-        "redact": fields.texts(get("redact"), "redact"),
+        name: read(name) for name in ("author", "title", "url", "verified", "source_id", "redact")
     }
+    optional["tags"] = tuple(tag.lower() for tag in read("tags"))
+    optional["withheld_reason"] = reason
 
     if problems.errors or channel is None or received is None or (text is None and not rating):
         return None
@@ -171,7 +152,7 @@ def _check_fields(document: Document, config: SiteConfig, problems: Problems) ->
 def _check_withheld_reason(
     fields: FieldReader, node: Node, consent_node: Node, consent: str
 ) -> str | None:
-    reason = fields.choice(node, "withheld_reason", WITHHELD_REASONS, "reason")
+    reason = fields.read(REVIEW["withheld_reason"], node)
     if reason is not None and consent != "withheld":
         fields.error(
             node,

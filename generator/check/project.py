@@ -27,6 +27,7 @@ from ..read.review import Review
 from .canned import PublicReply, canned_warnings, public_replies
 from .checks import check_documents
 from .cores import on_all_cores, usable_cores
+from .editors import check_schemas
 from .rules import check_rules
 from .wording import check_labels
 
@@ -116,6 +117,7 @@ def _read_project(
 ) -> Project:
     config, problems = read_config(root)
     problems.extend(check_labels(config))
+    problems.extend(check_schemas(config))
     now = now or build_moment(problems)
     paths = find_review_files(config.reviews_dir)
     removals = read_removals(root, config)

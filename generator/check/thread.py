@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from ..read.fields import FieldReader
+from ..read.format import OUTCOME, THREAD_ENTRY
 from ..read.problems import did_you_mean
-from ..read.review import ACTIONS, PRIVATE_VIA, SIDES, STATUSES, Outcome, ThreadEntry
+from ..read.review import PRIVATE_VIA, Outcome, ThreadEntry
 from ..read.yamltree import Node
 
-THREAD_FIELDS = ("at", "from", "by", "text", "private", "via", "summary", "edited")
-OUTCOME_FIELDS = ("status", "at", "summary", "actions", "rating_after", "customer_said", "change")
+THREAD_FIELDS = THREAD_ENTRY.names
+OUTCOME_FIELDS = OUTCOME.names
 # Words people type for a field, and the field they mean (spelling slips are difflib's to catch).
 MEANT = {
     "time": "at",
@@ -52,7 +53,10 @@ def check_thread(fields: FieldReader, node: Node, received) -> tuple[ThreadEntry
         def get(key: str, entry=entry, item=item) -> Node:
             return entry.get(key, Node(None, item.line))
 
-        at = fields.moment(get("at"), f"{name}.at")
+        def read(key: str, get=get, name=name) -> object:
+            return fields.read(THREAD_ENTRY[key], get(key), f"{name}.{key}")
+
+        at = read("at")
         if get("at").kind == "empty" and "date" not in entry:  # else: date: did you mean at?
             fields.error(
                 item,
@@ -66,16 +70,16 @@ def check_thread(fields: FieldReader, node: Node, received) -> tuple[ThreadEntry
                 f"{at:%Y-%m-%d %H:%M} is before the review was received "
                 f"({received:%Y-%m-%d %H:%M})",
             )
-        side = fields.choice(get("from"), f"{name}.from", SIDES, "sender") or "business"
-        private = bool(fields.boolean(get("private"), f"{name}.private"))
-        via = fields.choice(get("via"), f"{name}.via", PRIVATE_VIA, "private channel")
+        side = read("from") or "business"
+        private = bool(read("private"))
+        via = read("via")
         if private and via is None and get("via").kind == "empty":
             fields.error(
                 item,
                 f"{name}.via",
                 f"missing; a private entry says where the talk went: {', '.join(PRIVATE_VIA)}",
             )
-        text = fields.text(get("text"), f"{name}.text")
+        text = read("text")
         if text is None and not private:
             fields.error(item, f"{name}.text", "missing; a public thread entry needs its text")
         if at is not None:
@@ -84,10 +88,10 @@ def check_thread(fields: FieldReader, node: Node, received) -> tuple[ThreadEntry
                     at=at,
                     side=side,
                     text=text or "",
-                    by=fields.text(get("by"), f"{name}.by"),
+                    by=read("by"),
                     private=private,
                     via=via,
-                    summary=fields.text(get("summary"), f"{name}.summary"),
+                    summary=read("summary"),
                     edited=_check_edited(fields, get("edited"), name, side, at),
                     line=item.line,
                 )
@@ -106,7 +110,7 @@ def _check_edited(fields: FieldReader, node: Node, name: str, side: str, at) -> 
             "a customer's words are never edited; keep them as written and remove this line",
         )
         return None
-    edited = fields.day(node, f"{name}.edited")
+    edited = fields.read(THREAD_ENTRY["edited"], node, f"{name}.edited")
     if edited and at and edited < at.date():
         fields.error(
             node, f"{name}.edited", f"{edited} is before the entry was written ({at:%Y-%m-%d})"
@@ -127,8 +131,11 @@ def check_outcome(fields: FieldReader, node: Node | None, received) -> Outcome:
     def get(key: str) -> Node:
         return outcome.get(key, Node(None, node.line))
 
-    status = fields.choice(get("status"), "outcome.status", STATUSES, "status") or "open"
-    at = fields.day(get("at"), "outcome.at")
+    def read(key: str) -> object:
+        return fields.read(OUTCOME[key], get(key), f"outcome.{key}")
+
+    status = read("status") or "open"
+    at = read("at")
     if at and received and at < received.date():
         fields.error(
             get("at"), "outcome.at", f"{at} is before the review was received ({received:%Y-%m-%d})"
@@ -136,11 +143,11 @@ def check_outcome(fields: FieldReader, node: Node | None, received) -> Outcome:
     return Outcome(
         status=status,
         at=at,
-        summary=fields.text(get("summary"), "outcome.summary"),
-        actions=fields.choices(get("actions"), "outcome.actions", ACTIONS, "action"),
-        rating_after=fields.whole_number(get("rating_after"), "outcome.rating_after", 1, 5),
-        customer_said=fields.text(get("customer_said"), "outcome.customer_said"),
-        change=fields.text(get("change"), "outcome.change"),
+        summary=read("summary"),
+        actions=read("actions"),
+        rating_after=read("rating_after"),
+        customer_said=read("customer_said"),
+        change=read("change"),
         line=node.line,
     )
 

@@ -17,6 +17,7 @@ from ..read.fields import FieldReader
 from ..read.problems import Problems, printable, summarize
 from ..read.review import CHANNELS, KINDS
 from ..read.yamltree import Node
+from .editors import add_schema_parser
 from .importing import add_import_parser
 from .record import add_record_parsers
 from .report import FORMATS, format_report
@@ -109,6 +110,7 @@ def make_parser() -> argparse.ArgumentParser:
     add_import_parser(commands)
     add_record_parsers(commands)
     add_staff_parsers(commands)
+    add_schema_parser(commands)
     return parser
 
 

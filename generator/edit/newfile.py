@@ -12,6 +12,7 @@ import yaml
 
 from ..read.reader import find_review_files
 from ..read.review import CHANNELS, KINDS
+from ..read.schema import REVIEW_MODELINE
 
 
 @dataclass
@@ -53,7 +54,10 @@ def _scalar(value: object) -> str:
 
 def skeleton(new: NewReview) -> str:
     """Return the text of the new file: given fields set, the others as comments to fill in."""
-    lines = ["# One review. The format: docs/pages/review-file.md in reviewwall's repository."]
+    lines = [
+        REVIEW_MODELINE,
+        "# One review. The format: docs/pages/review-file.md in reviewwall's repository.",
+    ]
     lines.append(f"channel: {new.channel}  # one of: {', '.join(CHANNELS)}")
     lines.append(f"received: {new.received.isoformat(timespec='minutes')}")
     for name, value, hint in (

@@ -17,6 +17,7 @@ import yaml
 from ..edit.newfile import slugify
 from ..read.problems import Problems
 from ..read.reader import find_review_files
+from ..read.schema import REVIEW_MODELINE
 from ..read.yamltree import Node, YamlError, parse_yaml
 from .candidate import Candidate, fingerprint, format_moment
 
@@ -218,7 +219,10 @@ def _render(candidate: Candidate, channel: str, kind, replier, dumper) -> tuple[
         "text": c.text,
     }
     values = {name: value for name, value in values.items() if value not in (None, "")}
-    lines = ["# Imported by reviewwall import: the customer's words as the source gave them."]
+    lines = [
+        REVIEW_MODELINE,
+        "# Imported by reviewwall import: the customer's words as the source gave them.",
+    ]
     texts: dict[str, str] = {}
     for name, value in [*values.items(), ("", None)]:
         if name in ("received", "rating", ""):

@@ -10,14 +10,12 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .fields import FieldReader, shown
+from .format import CONFIG, REPOSITORY_HOSTS
 from .problems import Problems
 from .review import CHANNELS
 from .yamltree import Node, YamlError, parse_yaml
 
 CONFIG_FILE = "site_config.yml"
-NAME_STYLES = ("short", "full", "initials", "none")
-# The kinds of git host whose file-history pages reviewwall knows how to link to.
-REPOSITORY_HOSTS = ("github", "gitlab", "gitea", "bitbucket")
 _KNOWN_HOSTS = {
     "github.com": "github",
     "gitlab.com": "gitlab",
@@ -107,26 +105,7 @@ class SiteConfig:
         return (self.site_url or "") + url
 
 
-_TOP = (
-    "name",
-    "intro",
-    "policy_extra",
-    "site_url",
-    "language",
-    "timezone",
-    "per_page",
-    "logo",
-    "colors",
-    "repository",
-    "repository_branch",
-    "repository_host",
-    "staff_name",
-    "channels",
-    "promise",
-    "privacy",
-    "rules",
-    "labels",
-)
+_TOP = CONFIG.names
 
 
 def read_config(root: Path) -> tuple[SiteConfig, Problems]:
@@ -179,7 +158,7 @@ def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> 
     if "site_url" in top and (value := fields.url(top["site_url"], "site_url")):
         config.site_url = value.rstrip("/") + "/"
     _read_repository(fields, top, config)
-    if "per_page" in top and (number := fields.whole_number(top["per_page"], "per_page", 1, 500)):
+    if "per_page" in top and (number := fields.read(CONFIG["per_page"], top["per_page"])):
         config.per_page = number
     if "timezone" in top and (zone := fields.text(top["timezone"], "timezone")):
         try:
@@ -191,7 +170,7 @@ def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> 
                 f"unknown time zone {shown(top['timezone'])}; expected a name like Europe/Oslo",
             )
     if "colors" in top and (colours := fields.mapping(top["colors"], "colors")):
-        fields.warn_unknown(colours, ("primary", "accent"), "colors.")
+        fields.warn_unknown(colours, CONFIG["colors"].names, "colors.")
         for key in ("primary", "accent"):
             if key in colours and (value := fields.text(colours[key], f"colors.{key}")):
                 if _HEX_COLOUR.fullmatch(value):
@@ -210,7 +189,7 @@ def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> 
                     if key == "labels":
                         config.label_lines[name] = node.key_line or node.line
     for name in config.channels:
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+        if not re.match(CONFIG["channels"].pattern, name):
             fields.error(
                 top["channels"],
                 "channels",
@@ -221,9 +200,7 @@ def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> 
 def _read_repository(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> None:
     setting = top.get("repository_host", Node(None, 0))
     if setting.kind != "empty":
-        config.repository_host = fields.choice(
-            setting, "repository_host", REPOSITORY_HOSTS, "repository host"
-        )
+        config.repository_host = fields.read(CONFIG["repository_host"], setting)
     if "repository" not in top or not (value := fields.url(top["repository"], "repository")):
         return
     # The address people copy may be the clone URL: https://github.com/shop/reviews.git/
@@ -252,7 +229,7 @@ def repository_host_of(url: str) -> str | None:
 
 
 def _read_promise(fields: FieldReader, promise: dict[str, Node], config: SiteConfig) -> None:
-    fields.warn_unknown(promise, ("first_reply", "first_reply_per_channel"), "promise.")
+    fields.warn_unknown(promise, CONFIG["promise"].names, "promise.")
     if "first_reply" in promise and (
         value := fields.duration(promise["first_reply"], "promise.first_reply")
     ):
@@ -270,9 +247,9 @@ def _read_promise(fields: FieldReader, promise: dict[str, Node], config: SiteCon
 
 
 def _read_privacy(fields: FieldReader, privacy: dict[str, Node], config: SiteConfig) -> None:
-    fields.warn_unknown(privacy, ("names", "redact"), "privacy.")
+    fields.warn_unknown(privacy, CONFIG["privacy"].names, "privacy.")
     if "names" in privacy and (
-        style := fields.choice(privacy["names"], "privacy.names", NAME_STYLES, "name style")
+        style := fields.read(CONFIG["privacy"]["names"], privacy["names"], "privacy.names")
     ):
         config.privacy.names = style
     patterns = []
@@ -281,7 +258,7 @@ def _read_privacy(fields: FieldReader, privacy: dict[str, Node], config: SiteCon
         entry = fields.mapping(item, name)
         if entry is None:
             continue
-        fields.warn_unknown(entry, ("pattern", "label"), f"{name}.")
+        fields.warn_unknown(entry, CONFIG["privacy"]["redact"].names, f"{name}.")
         pattern = fields.text(entry.get("pattern", Node(None, item.line)), f"{name}.pattern")
         label = fields.text(entry.get("label", Node(None, item.line)), f"{name}.label") or "number"
         if pattern is None:
@@ -297,9 +274,7 @@ def _read_privacy(fields: FieldReader, privacy: dict[str, Node], config: SiteCon
 
 
 def _read_rules(fields: FieldReader, rules: dict[str, Node], config: SiteConfig) -> None:
-    fields.warn_unknown(
-        rules, ("unanswered", "rule_of_two", "canned_replies", "silent_switch"), "rules."
-    )
+    fields.warn_unknown(rules, CONFIG["rules"].names, "rules.")
     for key in ("unanswered", "rule_of_two", "silent_switch"):
         if key in rules and (value := fields.boolean(rules[key], f"rules.{key}")) is not None:
             setattr(config.rules, key, value)

@@ -10,12 +10,23 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, tzinfo
 
+from .format import Field
 from .problems import Problems, did_you_mean
 from .yamltree import Node
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(d|h|m|days?|hours?|minutes?|min)\b")
 _UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60}
 _NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+# The reader of each kind of scalar field (format.Field.kind); the others have their own code.
+_READERS = {
+    "text": "text",
+    "texts": "texts",
+    "moment": "moment",
+    "day": "day",
+    "boolean": "boolean",
+    "url": "url",
+    "duration": "duration",
+}
 
 
 def shown(node: Node) -> str:
@@ -35,6 +46,18 @@ class FieldReader:
         self.path = path
         self.problems = problems
         self.timezone = timezone
+
+    def read(
+        self, field: Field, node: Node, name: str | None = None, choices: Iterable[str] = ()
+    ) -> object:
+        """Return a field's value read as its definition says (choices may widen its vocabulary)."""
+        name = name or field.name
+        if field.kind in ("choice", "choices"):
+            read = self.choice if field.kind == "choice" else self.choices
+            return read(node, name, choices or field.choices, field.noun or field.name)
+        if field.kind == "whole":
+            return self.whole_number(node, name, field.low or 0, field.high)
+        return getattr(self, _READERS[field.kind])(node, name)
 
     def error(self, node: Node, name: str, message: str) -> None:
         self.problems.error(self.path, node.line, f"{name}: {message}")

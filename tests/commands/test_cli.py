@@ -196,7 +196,7 @@ class TestNew:
             "Blåbær Øl",
         )
         assert [str(p) for p in load_project(root).problems] == [
-            "reviews/2026/2026-11-03-blabaer-ol.yml:13: text: missing; a review without a rating "
+            "reviews/2026/2026-11-03-blabaer-ol.yml:14: text: missing; a review without a rating "
             "needs the customer's own words"
         ]
 

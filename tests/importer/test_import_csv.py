@@ -55,7 +55,7 @@ def test_a_norwegian_export_with_semicolons_bom_and_dotted_dates(project, capsys
         "reviews/2026/2026-11-04-per.yml",
         "2 new, 0 already imported, 0 changed upstream (not touched), 0 skipped",
     ]
-    assert files(root)["reviews/2026/2026-11-03-kari.yml"].splitlines()[1:4] == [
+    assert files(root)["reviews/2026/2026-11-03-kari.yml"].splitlines()[2:5] == [
         "channel: google",
         "received: 2026-11-03T14:05",  # no zone in the export: the site's time zone applies
         "source_id: sha256-459e0c9b1f8af146c4e931da179e03be",

@@ -25,6 +25,7 @@ def test_app_store_feed_is_detected_and_mapped(project, capsys):
         SUMMARY.format(3),
     ]
     assert files(root)["reviews/2026/2026-11-03-fjellgeit.yml"] == (
+        "# yaml-language-server: $schema=../../schemas/review.schema.json\n"
         "# Imported by reviewwall import: the customer's words as the source gave them.\n"
         "channel: app-store\n"
         "received: 2026-11-03T05:12-07:00\n"

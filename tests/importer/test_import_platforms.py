@@ -76,6 +76,7 @@ def test_google_business_profile_reviews_from_the_api(project, capsys):
         == '<script>alert("hei")</script><b>Bra</b> service <!-- skjult --> &amp; rask levering'
     )
     assert files(root)["reviews/2026/2026-11-06-aino.yml"] == (
+        "# yaml-language-server: $schema=../../schemas/review.schema.json\n"
         "# Imported by reviewwall import: the customer's words as the source gave them.\n"
         "channel: google\n"
         "received: 2026-11-06T17:22:45+00:00\n"
@@ -148,7 +149,7 @@ def test_trustpilot_export_times_are_utc_and_emails_stay_out(project, capsys):
     ]
     assert format_problems(root) == []
     written = files(root)
-    assert written["reviews/2026/2026-11-03-kristin.yml"].splitlines()[1:4] == [
+    assert written["reviews/2026/2026-11-03-kristin.yml"].splitlines()[2:5] == [
         "channel: trustpilot",
         "received: 2026-11-03T14:05+00:00",  # the (UTC) column, with the zone it was read in
         "source_id: 6a1f2c3d4e5f60718293a4b1",
