@@ -40,6 +40,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
+# The web editor's page loads Decap CMS from a CDN; its test serves the same version from here.
+# Only the bundle's dist/ (6 MB) is kept: as a dependency, decap-cms brings 630 packages.
+DECAP := $(shell sed -n 's/^DECAP_VERSION = "\(.*\)"/\1/p' generator/render/admin.py)
+node_modules/.decap-cms/$(DECAP)/decap-cms.js: generator/render/admin.py node_modules/.installed
+	rm -rf node_modules/.decap-cms && mkdir -p node_modules/.decap-cms
+	cd node_modules/.decap-cms && npm pack --silent decap-cms@$(DECAP) >/dev/null && \
+	  tar -xzf decap-cms-$(DECAP).tgz --wildcards 'package/dist/*decap-cms.js' 'package/dist/*.wasm' && \
+	  mv package/dist $(DECAP) && rm -rf package decap-cms-$(DECAP).tgz
+
 site: $(VENV)/.runtime
 	$(BIN)/reviewwall check
 	$(BIN)/reviewwall build
@@ -58,7 +67,7 @@ docs: $(VENV)/.runtime
 	$(BIN)/mkdocs build --strict --quiet -f docs/mkdocs.yml
 	@echo "The documentation is in docs/site/ (open it with: python3 -m http.server -d docs/site)."
 
-test: $(VENV)/.test node_modules/.installed
+test: $(VENV)/.test node_modules/.installed node_modules/.decap-cms/$(DECAP)/decap-cms.js
 	$(BIN)/ruff check generator tests
 	$(BIN)/python -m pytest -q
 

@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..read.config import PrivacyConfig, RedactPattern
 from ..read.problems import Problems
 from ..read.review import Review
+from ..read.sections import PrivacyConfig, RedactPattern
 from ..read.yamltree import Node
 
 # Not after "@": @name@server.example is a public fediverse handle, not an e-mail address.

@@ -21,6 +21,7 @@ from ..measure.trends import measure_months
 from ..read.config import SiteConfig
 from ..read.problems import Problems
 from ..read.review import Review
+from ..render.admin import admin_pages
 from ..render.case import Case, cases_in_file_order, make_cases, newest_first
 from ..render.changes import render_changes
 from ..render.giveback import giveback_file_orders, giveback_nav, render_giveback_pages
@@ -115,6 +116,7 @@ def _write_site_project(project: Project, build_dir: Path, cores: int | None) ->
     written = share_out(orders, partial(_render_and_write, build_dir), cores)
     pages = render_giveback_pages(site, renderer, {r.channel for r in project.reviews})
     pages.append(render_changes(site, renderer, words, project.reviews))
+    pages += admin_pages(config)
     nav = showcase_nav(site.labels) + giveback_nav(site.labels)
     mkdocs = make_mkdocs_config(config, site.labels, nav, site.ledger)
     return write_project(build_dir, config, pages, mkdocs, written)

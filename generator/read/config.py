@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, timedelta
+from datetime import UTC
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -13,7 +13,21 @@ from .fields import FieldReader, shown
 from .format import CONFIG, REPOSITORY_HOSTS
 from .problems import Problems
 from .review import CHANNELS
+from .sections import (
+    NEEDS_APP_ID,
+    EditorConfig,
+    PrivacyConfig,
+    PromiseConfig,
+    RedactPattern,
+    RulesConfig,
+    read_editor,
+    read_privacy,
+    read_promise,
+    read_rules,
+)
 from .yamltree import Node, YamlError, parse_yaml
+
+__all__ = ["CONFIG_FILE", "RedactPattern", "SiteConfig", "read_config", "repository_host_of"]
 
 CONFIG_FILE = "site_config.yml"
 _KNOWN_HOSTS = {
@@ -25,43 +39,6 @@ _KNOWN_HOSTS = {
 # Self-hosted servers often carry their software's name: gitlab.example.no, forgejo.example.se.
 _HOST_NAME_HINTS = (("gitlab", "gitlab"), ("gitea", "gitea"), ("forgejo", "gitea"))
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-
-
-@dataclass(frozen=True)
-class RedactPattern:
-    """A site-specific pattern to mask in published text (order numbers, accounts)."""
-
-    pattern: re.Pattern
-    label: str
-
-
-@dataclass
-class PromiseConfig:
-    """How fast the business promises a first public reply."""
-
-    first_reply: timedelta = timedelta(hours=24)
-    first_reply_per_channel: dict[str, timedelta] = field(default_factory=dict)
-
-    def first_reply_for(self, channel: str) -> timedelta:
-        return self.first_reply_per_channel.get(channel, self.first_reply)
-
-
-@dataclass
-class PrivacyConfig:
-    """How customer names are shown and what is masked."""
-
-    names: str = "short"
-    redact: tuple[RedactPattern, ...] = ()
-
-
-@dataclass
-class RulesConfig:
-    """The service rules `reviewwall check` warns about; each can be switched off."""
-
-    unanswered: bool = True
-    rule_of_two: bool = True
-    canned_replies: float | None = 0.85  # similarity from 0 to 1; None is off
-    silent_switch: bool = True
 
 
 @dataclass
@@ -91,6 +68,17 @@ class SiteConfig:
     rules: RulesConfig = field(default_factory=RulesConfig)
     labels: dict[str, str] = field(default_factory=dict)
     label_lines: dict[str, int] = field(default_factory=dict)  # where each override was set
+    editor: EditorConfig = field(default_factory=EditorConfig)
+
+    @property
+    def editor_backend(self) -> str | None:
+        """Return how /admin/ reaches the repository, or None when the site has no /admin/."""
+        if self.editor.enabled is False:
+            return None
+        backend = self.editor.backend or self.repository_host
+        if backend in NEEDS_APP_ID and not (self.editor.app_id or self.editor.asked):
+            return None  # these hosts need an OAuth application first: on only when set up
+        return backend
 
     @property
     def reviews_dir(self) -> Path:
@@ -135,11 +123,13 @@ def read_config(root: Path) -> tuple[SiteConfig, Problems]:
     fields.warn_unknown(top, _TOP)
     _read_top(fields, top, config)
     if "promise" in top and (promise := fields.mapping(top["promise"], "promise")):
-        _read_promise(fields, promise, config)
+        read_promise(fields, promise, config)
     if "privacy" in top and (privacy := fields.mapping(top["privacy"], "privacy")):
-        _read_privacy(fields, privacy, config)
+        read_privacy(fields, privacy, config)
     if "rules" in top and (rules := fields.mapping(top["rules"], "rules")):
-        _read_rules(fields, rules, config)
+        read_rules(fields, rules, config)
+    if "editor" in top and (editor := fields.mapping(top["editor"], "editor")):
+        read_editor(fields, editor, top["editor"], config)
     return config, problems
 
 
@@ -226,71 +216,3 @@ def repository_host_of(url: str) -> str | None:
     if host in _KNOWN_HOSTS:
         return _KNOWN_HOSTS[host]
     return next((kind for hint, kind in _HOST_NAME_HINTS if hint in host), None)
-
-
-def _read_promise(fields: FieldReader, promise: dict[str, Node], config: SiteConfig) -> None:
-    fields.warn_unknown(promise, CONFIG["promise"].names, "promise.")
-    if "first_reply" in promise and (
-        value := fields.duration(promise["first_reply"], "promise.first_reply")
-    ):
-        config.promise.first_reply = value
-    per_channel = promise.get("first_reply_per_channel")
-    if per_channel is not None and (
-        mapping := fields.mapping(per_channel, "promise.first_reply_per_channel")
-    ):
-        for channel, node in mapping.items():
-            name = f"promise.first_reply_per_channel.{channel}"
-            if channel not in config.channels:
-                fields.error(node, name, "not a channel; add it under 'channels' first")
-            elif (value := fields.duration(node, name)) is not None:
-                config.promise.first_reply_per_channel[channel] = value
-
-
-def _read_privacy(fields: FieldReader, privacy: dict[str, Node], config: SiteConfig) -> None:
-    fields.warn_unknown(privacy, CONFIG["privacy"].names, "privacy.")
-    if "names" in privacy and (
-        style := fields.read(CONFIG["privacy"]["names"], privacy["names"], "privacy.names")
-    ):
-        config.privacy.names = style
-    patterns = []
-    for i, item in enumerate(fields.items(privacy.get("redact", Node(None, 0)), "privacy.redact")):
-        name = f"privacy.redact[{i + 1}]"
-        entry = fields.mapping(item, name)
-        if entry is None:
-            continue
-        fields.warn_unknown(entry, CONFIG["privacy"]["redact"].names, f"{name}.")
-        pattern = fields.text(entry.get("pattern", Node(None, item.line)), f"{name}.pattern")
-        label = fields.text(entry.get("label", Node(None, item.line)), f"{name}.label") or "number"
-        if pattern is None:
-            fields.error(item, name, "needs a 'pattern' (a regular expression)")
-            continue
-        try:
-            patterns.append(RedactPattern(re.compile(pattern), label))
-        except re.error as error:
-            fields.error(
-                entry["pattern"], f"{name}.pattern", f"not a valid regular expression: {error}"
-            )
-    config.privacy.redact = tuple(patterns)
-
-
-def _read_rules(fields: FieldReader, rules: dict[str, Node], config: SiteConfig) -> None:
-    fields.warn_unknown(rules, CONFIG["rules"].names, "rules.")
-    for key in ("unanswered", "rule_of_two", "silent_switch"):
-        if key in rules and (value := fields.boolean(rules[key], f"rules.{key}")) is not None:
-            setattr(config.rules, key, value)
-    node = rules.get("canned_replies")
-    if node is None or node.kind == "empty":
-        return
-    value = str(node.value).strip().lower() if node.kind == "text" else ""
-    if value in ("false", "no", "off"):
-        config.rules.canned_replies = None
-    elif value in ("true", "yes", "on"):
-        config.rules.canned_replies = RulesConfig.canned_replies
-    elif re.fullmatch(r"0?\.\d+|1(\.0*)?", value) and float(value) >= 0.5:
-        config.rules.canned_replies = float(value)
-    else:
-        fields.error(
-            node,
-            "rules.canned_replies",
-            f"expected a similarity from 0.5 to 1.0 (like 0.85) or false, got {shown(node)}",
-        )

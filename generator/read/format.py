@@ -25,6 +25,9 @@ NAME_STYLES = ("short", "full", "initials", "none")
 REPOSITORY_HOSTS = ("github", "gitlab", "gitea", "bitbucket")
 CHANNEL_NAME = r"^[a-z0-9][a-z0-9-]*$"
 LANGUAGE_TAG = r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$"
+# How the web editor at /admin/ reaches the repository: a git host's API, or Netlify's gateway.
+EDITOR_BACKENDS = REPOSITORY_HOSTS + ("git-gateway",)
+PUBLISH_MODES = ("simple", "editorial_workflow")
 
 
 @dataclass(frozen=True)
@@ -294,5 +297,45 @@ CONFIG = Field(
             ),
         ),
         _field("labels", "names", "Your own words for any phrase on the site."),
+        _field(
+            "editor",
+            "mapping",
+            "The web editor at /admin/ (Decap CMS), for staff who do not use git.",
+            fields=(
+                _field(
+                    "enabled",
+                    "boolean",
+                    "false: no /admin/ page. By default there is one when the repository's "
+                    "host is known.",
+                ),
+                _field(
+                    "backend",
+                    "choice",
+                    "How the editor reaches the repository; by default its host's kind.",
+                    choices=EDITOR_BACKENDS,
+                    noun="editor backend",
+                ),
+                _field(
+                    "auth_url",
+                    "url",
+                    "GitHub and Bitbucket: the OAuth server staff log in through "
+                    "(Decap's base_url).",
+                ),
+                _field(
+                    "app_id",
+                    "text",
+                    "GitLab, Gitea, Bitbucket: the id of the OAuth application staff log in "
+                    "with, in the browser (no server needed).",
+                ),
+                _field(
+                    "publish_mode",
+                    "choice",
+                    "simple: saving commits to the branch; editorial_workflow: saving opens a "
+                    "pull request that CI checks before it is merged.",
+                    choices=PUBLISH_MODES,
+                    noun="publish mode",
+                ),
+            ),
+        ),
     ),
 )

@@ -6,7 +6,7 @@ import pytest
 
 from generator.check.privacy import display_name, find_private, redact
 from generator.check.project import load_project
-from generator.read.config import RedactPattern
+from generator.read.sections import RedactPattern
 from tests.conftest import build_project, content, page, problems_of, review
 
 # --- Names -----------------------------------------------------------------------------------

@@ -195,12 +195,15 @@ def test_every_allowed_value_passes_both_and_others_fail_both(where, field):
     assert schema_errors(REVIEW_VALIDATOR, text) != []
 
 
+WORDLESS_PRAISE = BASE.replace("text: Pakken kom aldri.\n", "").replace("rating: 2", "kind: praise")
+
+
 @pytest.mark.parametrize(
     ("text", "what"),
     [
         (BASE.replace("channel: google\n", ""), "channel"),
         (BASE.replace("received: 2026-11-03T14:05\n", ""), "received"),
-        (BASE.replace("text: Pakken kom aldri.\n", "").replace("rating: 2", "kind: praise"), "text"),
+        (WORDLESS_PRAISE, "text"),
         (BASE.replace("rating: 2\n", ""), "kind"),
         (with_lines("thread:", "  - text: Hei"), "thread[1].at"),
         (with_lines("thread:", "  - at: 2026-11-03T16:00"), "thread[1].text"),
@@ -247,9 +250,13 @@ def test_a_rating_alone_or_words_with_a_kind_pass_both():
 )
 def test_values_pass_or_fail_both(line, passes):
     name = line.split(":")[0]
-    text = "".join(
-        existing for existing in BASE.splitlines(keepends=True) if not existing.startswith(name)
-    ) + line + "\n"
+    text = (
+        "".join(
+            existing for existing in BASE.splitlines(keepends=True) if not existing.startswith(name)
+        )
+        + line
+        + "\n"
+    )
     assert (check_errors(text) == []) is passes, check_errors(text)
     assert (schema_errors(REVIEW_VALIDATOR, text) == []) is passes
 
