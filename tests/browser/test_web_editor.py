@@ -426,3 +426,15 @@ def test_the_customers_words_cannot_run_in_the_editor(editor):
     card = page.locator("[data-readonly-field=review] [data-text]")
     assert "<script>window.__pwned_" in card.inner_text()
     assert page.evaluate("Object.keys(window).filter((key) => key.startsWith('__pwned_'))") == []
+
+
+def test_the_editor_fits_a_phone(editor):
+    open_editor, _, _, _ = editor
+    page = open_editor()
+    page.set_viewport_size({"width": 390, "height": 844})
+    _open(page, "Petra Halvorsen")
+    page.locator("[data-add=reply]").click()
+    page.locator("[data-thread-entry=new] textarea[name=text]").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    box = page.locator("[data-thread-entry=new] textarea[name=text]").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
