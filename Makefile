@@ -11,7 +11,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test audit check serve bench docs lint clean
+.PHONY: site test audit check serve bench docs lint clean messages
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
@@ -80,6 +80,16 @@ bench: $(VENV)/.bench
 lint: $(VENV)/.test
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
+
+# After changing a phrase in generator/words/messages.py or a template: extract every phrase into
+# the catalog template and merge it into each language's catalog (new phrases come in empty, and
+# tests/words fails until they are translated).
+LOCALE := generator/words/locale
+messages: $(VENV)/.runtime
+	$(BIN)/pybabel extract -F generator/words/babel.cfg --no-location --sort-output --omit-header \
+	  -c TRANSLATORS: -o $(LOCALE)/reviewwall.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/reviewwall.pot -d $(LOCALE) -D reviewwall \
+	  --no-fuzzy-matching --ignore-obsolete --width 100
 
 clean:
 	rm -rf build site docs/site .pytest_cache

@@ -9,12 +9,13 @@ from __future__ import annotations
 from ..read.config import SiteConfig
 from ..read.problems import Problems
 from ..read.schema import SCHEMA_FOLDER, current_schemas
+from ..words.catalog import languages
 
 
 def check_schemas(config: SiteConfig) -> Problems:
     """Warn at each schema file in schemas/ that differs from what `reviewwall schema` writes."""
     problems = Problems()
-    for name, text in current_schemas(config.channels).items():
+    for name, text in current_schemas(config.channels, languages()).items():
         path = config.root / SCHEMA_FOLDER / name
         try:
             found = path.read_bytes()

@@ -29,7 +29,7 @@ from .checks import check_documents
 from .cores import on_all_cores, usable_cores
 from .editors import check_schemas
 from .rules import check_rules
-from .wording import check_labels
+from .wording import check_labels, check_language
 
 # What a build makes of one process's checked reviews, in their order: the Cases (each with the
 # `path` of its file). A function given by the caller, so this stage imports no later one.
@@ -116,6 +116,7 @@ def _read_project(
     cases: MakeCases | None = None,
 ) -> Project:
     config, problems = read_config(root)
+    problems.extend(check_language(config))
     problems.extend(check_labels(config))
     problems.extend(check_schemas(config))
     now = now or build_moment(problems)

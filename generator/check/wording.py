@@ -12,10 +12,38 @@ from string import Formatter
 
 from ..read.config import CONFIG_FILE, SiteConfig
 from ..read.problems import Problems, did_you_mean
-from ..words import figurewords, labels, policywords
+from ..words.catalog import catalog_language, english, languages
 
-# Every phrase `labels:` can override, in English: the placeholders are the same in every language.
-PHRASES = {**labels.ENGLISH, **figurewords.ENGLISH, **policywords.ENGLISH}
+# What people write for a language, and its tag.
+LANGUAGE_NAMES = {
+    "english": "en",
+    "norwegian": "nb",
+    "norsk": "nb",
+    "bokmal": "nb",
+    "bokmål": "nb",
+    "nynorsk": "nn",
+    "swedish": "sv",
+    "svenska": "sv",
+    "danish": "da",
+    "dansk": "da",
+    "finnish": "fi",
+    "suomi": "fi",
+}
+
+
+def check_language(config: SiteConfig) -> Problems:
+    """Return an error at `language:` when reviewwall has no catalog for it."""
+    problems = Problems()
+    if catalog_language(config.language) is None:
+        meant = LANGUAGE_NAMES.get(config.language.strip().lower())
+        hint = f"; did you mean '{meant}'?" if meant else ""
+        problems.error(
+            CONFIG_FILE,
+            config.lines.get("language", 1),
+            f"language: reviewwall has no words in '{config.language}'; expected one of: "
+            f"{', '.join(languages())} (a region may follow, like nb-NO){hint}",
+        )
+    return problems
 
 
 def placeholders(phrase: str) -> list[str] | None:
@@ -41,11 +69,14 @@ def check_labels(config: SiteConfig) -> Problems:
     problems = Problems()
     for key, phrase in config.labels.items():
         line = config.label_lines.get(key, 1)
-        if key not in PHRASES:
-            hint = did_you_mean(key, PHRASES)
+        phrases = english()
+        if key not in phrases:
+            hint = did_you_mean(key, phrases)
             problems.warn(CONFIG_FILE, line, f"labels.{key}: unknown phrase, ignored{hint}")
             continue
-        allowed = placeholders(PHRASES[key]) or []
+        source = phrases[key]
+        # Every language fills the same placeholders: English shows which.
+        allowed = (placeholders(source.singular) or []) + (placeholders(source.plural or "") or [])
         if not allowed:
             continue  # shown as written: braces are plain text
         found = placeholders(phrase)

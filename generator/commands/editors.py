@@ -8,6 +8,7 @@ from ..edit.removal import replace_file
 from ..read.config import CONFIG_FILE, read_config
 from ..read.problems import printable
 from ..read.schema import SCHEMA_FOLDER, current_schemas
+from ..words.catalog import languages
 
 
 def add_schema_parser(commands) -> None:
@@ -30,7 +31,7 @@ def run_schema(args: argparse.Namespace) -> int:
         return 1
     folder = args.project / SCHEMA_FOLDER
     folder.mkdir(exist_ok=True)
-    for name, text in current_schemas(config.channels).items():
+    for name, text in current_schemas(config.channels, languages()).items():
         path = folder / name
         shown = f"{SCHEMA_FOLDER}/{name}"
         if path.is_file() and path.read_bytes() == text.encode():

@@ -30,7 +30,6 @@ from ..render.renderer import PageOrder, Renderer
 from ..render.showcase import figures_page_orders, showcase_nav
 from ..render.wall import make_listings
 from ..words.dates import site_dates
-from ..words.figurewords import figure_words
 from ..words.labels import Labels, channel_labels, read_labels
 from .engine import run_engine
 from .writer import WriteReport, make_mkdocs_config, write_pages, write_project
@@ -82,6 +81,7 @@ def make_renderer(config: SiteConfig, labels: Labels) -> Renderer:
     locale = dates.locale
     return Renderer(
         config.templates_dir,
+        labels.translations,
         config=config,
         labels=labels,
         duration=dates.duration,
@@ -101,7 +101,7 @@ def _write_site_project(project: Project, build_dir: Path, cores: int | None) ->
     site = make_site(project)
     config = site.config
     renderer = make_renderer(config, site.labels)
-    words = figure_words(config.language, site.labels)
+    words = site.labels
     # The heaviest first (open data, the evidence pages), so no process is left with one at the
     # end while the others wait.
     orders = (

@@ -68,6 +68,7 @@ class SiteConfig:
     rules: RulesConfig = field(default_factory=RulesConfig)
     labels: dict[str, str] = field(default_factory=dict)
     label_lines: dict[str, int] = field(default_factory=dict)  # where each override was set
+    lines: dict[str, int] = field(default_factory=dict)  # where each top-level key was set
     editor: EditorConfig = field(default_factory=EditorConfig)
 
     @property
@@ -121,6 +122,7 @@ def read_config(root: Path) -> tuple[SiteConfig, Problems]:
     if top is None:
         return config, problems
     fields.warn_unknown(top, _TOP)
+    config.lines = {key: node.key_line or node.line for key, node in top.items()}
     _read_top(fields, top, config)
     if "promise" in top and (promise := fields.mapping(top["promise"], "promise")):
         read_promise(fields, promise, config)

@@ -50,9 +50,15 @@ def review_schema(channels: Iterable[str] = ()) -> dict:
     return _document(REVIEW_SCHEMA, "reviewwall review file", schema)
 
 
-def config_schema() -> dict:
-    """Return the schema of site_config.yml."""
-    return _document(CONFIG_SCHEMA, "reviewwall site_config.yml", _object(CONFIG, {}))
+def config_schema(languages: Iterable[str] = ()) -> dict:
+    """Return the schema of site_config.yml; `languages` are those reviewwall has words in."""
+    schema = _object(CONFIG, {})
+    if languages:
+        tags = "|".join(languages)
+        language = schema["properties"]["language"]["anyOf"][0]
+        language.update(type="string", pattern=f"^({tags})(-[A-Za-z0-9]{{2,8}})*$")
+        language["examples"] = list(languages)
+    return _document(CONFIG_SCHEMA, "reviewwall site_config.yml", schema)
 
 
 def schema_text(schema: dict) -> str:
@@ -148,9 +154,9 @@ def _value(field: Field, choices: list[str] | None = None) -> dict:
     raise ValueError(f"no schema for a field of kind {kind!r}")
 
 
-def current_schemas(channels: Iterable[str]) -> dict[str, str]:
+def current_schemas(channels: Iterable[str], languages: Iterable[str]) -> dict[str, str]:
     """Return the text of each file `reviewwall schema` writes into schemas/, by file name."""
     return {
         REVIEW_SCHEMA: schema_text(review_schema(channels)),
-        CONFIG_SCHEMA: schema_text(config_schema()),
+        CONFIG_SCHEMA: schema_text(config_schema(tuple(languages))),
     }

@@ -83,9 +83,8 @@ def score_line(site: Site) -> str | None:
     headline = site.headline
     if headline.average_rating is None or not headline.rated:
         return None
-    key = "score_line_one" if headline.rated == 1 else "score_line"
     average = format_decimal(headline.average_rating, locale=site_dates(site.config).locale)
-    return site.labels.say(key, average=average, count=headline.rated)
+    return site.labels.count("score_line", headline.rated, average=average)
 
 
 def describe(*parts: str | None) -> str:

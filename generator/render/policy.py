@@ -16,7 +16,6 @@ from ..read.config import SiteConfig
 from ..read.review import CHANNELS, PRIVATE_CHANNELS
 from ..words.dates import site_dates
 from ..words.labels import Labels, channel_labels
-from ..words.policywords import policy_words
 from .case import Case
 from .markup import render_markdown
 from .pages import HIDE, describe
@@ -81,7 +80,7 @@ def make_policy(
     config: SiteConfig, labels: Labels, cases: list[Case], received_channels: set[str]
 ) -> Policy:
     """Return the policy for a site: its channels, name style, masks, promise and checks."""
-    words = policy_words(config.language, labels)
+    words = labels
     duration = site_dates(config).duration
     channels = collected_channels(config, received_channels)
     labelled = channel_labels(config.channels, labels)

@@ -104,7 +104,7 @@ def front_matter(title: str, description: str = "", **extra: object) -> str:
 class Renderer:
     """Renders templates for one site; templates see labels, the site config and a url() helper."""
 
-    def __init__(self, templates_dir: Path, **globals_: object):
+    def __init__(self, templates_dir: Path, translations=None, **globals_: object):
         loader = jinja2.FileSystemLoader(
             [str(templates_dir / "pages"), str(BUILTIN_TEMPLATES / "pages")]
         )
@@ -115,7 +115,13 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,  # a Renderer lives for one build: no stat of the template per page
+            extensions=["jinja2.ext.i18n"],
         )
+        # The templates' own phrases (npgettext) in the site's language, `labels:` on top.
+        if translations is not None:
+            self.env.install_gettext_translations(translations, newstyle=False)
+        else:
+            self.env.install_null_translations(newstyle=False)
         self.env.globals.update(globals_)
         self.fragments: dict[tuple[str, Hashable], Markup] = {}
 

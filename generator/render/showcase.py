@@ -1,8 +1,8 @@
 """The figures page: every figure for both periods as rows, the pictures, the ledger.
 
 Each figure links to a page listing the cases behind it (evidence.py; withheld ones only
-counted), so a visitor can check every number. Words come from figurewords.py, numbers from
-figures.py.
+counted), so a visitor can check every number. Words come from the catalogs (words/), numbers
+from figures.py.
 """
 
 from __future__ import annotations

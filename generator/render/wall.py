@@ -142,13 +142,13 @@ def tally_listings(listings: list[Listing], counted: Iterable[Review]) -> dict[s
 def tally_words(tally: Tally, labels: Labels) -> tuple[str, str]:
     """Return '45 reviews shown' and, when the figures count more, '1 withheld, counted in the
     figures' (else '')."""
-    shown = labels.say("shown_one" if tally.shown == 1 else "shown_other", count=tally.shown)
+    shown = labels.count("shown", tally.shown)
     if tally.withheld and tally.removed:
         hidden = labels.say("not_shown_both", withheld=tally.withheld, removed=tally.removed)
     elif tally.withheld:
-        hidden = labels.say("not_shown_withheld", count=tally.withheld)
+        hidden = labels.count("not_shown_withheld", tally.withheld)
     elif tally.removed:
-        hidden = labels.say("not_shown_removed", count=tally.removed)
+        hidden = labels.count("not_shown_removed", tally.removed)
     else:
         hidden = ""
     return shown, hidden

@@ -6,6 +6,7 @@ import pytest
 
 from generator.commands.cli import main
 from generator.read.schema import current_schemas
+from generator.words.catalog import languages
 from tests.conftest import BASE_CONFIG, review
 
 pytestmark = pytest.mark.usefixtures("fixed_now")
@@ -31,7 +32,7 @@ def test_schema_writes_both_files_then_finds_them_up_to_date(project, capsys):
         "Wrote schemas/review.schema.json\nWrote schemas/site_config.schema.json\n",
         "",
     )
-    expected = current_schemas({})
+    expected = current_schemas({}, languages())
     for name, text in expected.items():
         assert (root / "schemas" / name).read_bytes() == text.encode()
     assert run(capsys, "-C", str(root), "schema") == (
@@ -66,7 +67,7 @@ def test_a_hand_edited_schema_is_stale_and_rewritten_whole(project, capsys):
     assert run(capsys, "-C", str(root), "check")[1].splitlines()[0] == STALE
     mode = os.stat(path).st_mode
     run(capsys, "-C", str(root), "schema")
-    assert path.read_bytes() == current_schemas({})["review.schema.json"].encode()
+    assert path.read_bytes() == current_schemas({}, languages())["review.schema.json"].encode()
     assert os.stat(path).st_mode == mode
 
 

@@ -159,15 +159,17 @@ def test_the_ledger_and_the_figures_count_removals_honestly(shop, capsys):
     assert len(after.reviews) == len(before.reviews) - 2
     figures = page(shop, "figures")
     box = figures.select_one(".rw-ledger-box")
-    line = "Received 3 reviews. Shown in full: 0. Shown without name: 1. Withheld: 0. Removed: 2."
+    line = (
+        "Reviews received: 3. Shown in full: 0. Shown without a name: 1. Withheld: 0. Removed: 2."
+    )
     assert box.select_one(".rw-ledger-line").get_text() == line
     footer = page(shop, "reviews").select_one("footer.rw-footer .rw-ledger")
     footer = footer.get_text(" ", strip=True)
     assert footer == line + " Figures"
     assert box.select_one(".rw-ledger-removed").get_text() == (
-        "Removed from the site, each with a record of why: 2; 1 of them were not reviews of this "
-        "business (spam, not from a customer, or a duplicate) and count in no figure, the others "
-        "count as withheld reviews do."
+        "Removed from the site, each with a record of why: 2. Of these, 1 were not reviews of "
+        "this business (spam, not from a customer, or a duplicate) and count in no figure; the "
+        "others count as withheld reviews do."
     )
     rows = [
         [cell.get_text() for cell in row.find_all(["th", "td"])]

@@ -15,6 +15,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.check.checks import check_document
+from generator.check.wording import check_language
 from generator.read.config import SiteConfig, read_config
 from generator.read.format import CONFIG, OUTCOME, REVIEW, THREAD_ENTRY
 from generator.read.problems import Problems
@@ -26,6 +27,7 @@ from generator.read.schema import (
     review_schema,
 )
 from generator.read.yamltree import parse_yaml
+from generator.words.catalog import languages
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,7 +43,7 @@ def language_server_yaml() -> YAML:
 
 LOAD = language_server_yaml().load
 REVIEW_VALIDATOR = jsonschema.Draft7Validator(review_schema())
-CONFIG_VALIDATOR = jsonschema.Draft7Validator(config_schema())
+CONFIG_VALIDATOR = jsonschema.Draft7Validator(config_schema(languages()))
 
 
 def schema_errors(validator, text: str) -> list[str]:
@@ -101,7 +103,7 @@ def test_the_schemas_are_valid_draft_7():
 def test_the_shipped_schemas_are_what_reviewwall_schema_writes():
     config, problems = read_config(ROOT)
     assert not problems.errors
-    for name, text in current_schemas(config.channels).items():
+    for name, text in current_schemas(config.channels, languages()).items():
         assert (ROOT / "schemas" / name).read_text(encoding="utf-8") == text, name
 
 
@@ -306,11 +308,19 @@ def test_a_channel_of_the_sites_own_is_in_its_schema():
         ("rules:\n  canned_replies: 0.2", False),
         ("rules:\n  rule_of_two: no", True),
         ("rules:\n  rule_of_two: sometimes", False),
+        ("language: fi", True),
+        ("language: nb-NO", True),
+        ("language: finnish", False),
+        ("language: de", False),
     ],
 )
 def test_site_config_values_pass_or_fail_both(tmp_path, config, passes):
     text = "name: Testbutikken\n" + config + "\n"
-    assert (config_errors(tmp_path, text) == []) is passes, config_errors(tmp_path, text)
+    (tmp_path / "site_config.yml").write_text(text, encoding="utf-8")
+    errors = config_errors(tmp_path, text) + [
+        str(p) for p in check_language(read_config(tmp_path)[0]) if not p.warning
+    ]
+    assert (errors == []) is passes, errors
     assert (schema_errors(CONFIG_VALIDATOR, text) == []) is passes
 
 

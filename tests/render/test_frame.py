@@ -215,7 +215,7 @@ def test_every_page_has_the_footer_with_the_ledger_and_the_links(shop, url):
     footer = page(shop, url).select_one("footer.rw-footer")
     up = "../" * (url.count("/") + 1) if url else ""
     assert text(footer.select_one(".rw-ledger")) == (
-        "Received 5 reviews. Shown in full: 1. Shown without name: 1. Withheld: 1. Removed: 2. "
+        "Reviews received: 5. Shown in full: 1. Shown without a name: 1. Withheld: 1. Removed: 2. "
         "Figures"
     )
     ledger = "#rw-ledger-title" if url == "figures" else f"{up}figures/#rw-ledger-title"

@@ -212,7 +212,7 @@ def test_first_reply_detail_names_the_percentile_and_promise(site):
 def test_ledger_on_the_figures_page_and_under_the_wall(site):
     line = content(page(site, "figures/")).select_one(".rw-ledger-line").get_text(strip=True)
     assert line == (
-        "Received 10 reviews. Shown in full: 7. Shown without name: 2. Withheld: 1. "
+        "Reviews received: 10. Shown in full: 7. Shown without a name: 2. Withheld: 1. "
         "Withheld from private channels (e-mail, phone, chat, web form, in store): 0; "
         "from public channels: 1."
     )
@@ -223,7 +223,7 @@ def test_ledger_on_the_figures_page_and_under_the_wall(site):
     ):
         footer = page(site, url).select_one("footer.rw-footer .rw-ledger")
         assert footer.get_text(" ", strip=True) == (
-            "Received 10 reviews. Shown in full: 7. Shown without name: 2. Withheld: 1. Figures"
+            "Reviews received: 10. Shown in full: 7. Shown without a name: 2. Withheld: 1. Figures"
         )
         assert footer.a["href"] == link
 
