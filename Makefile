@@ -76,6 +76,7 @@ audit: $(VENV)/.runtime node_modules/.installed
 
 bench: $(VENV)/.bench
 	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.bench_languages
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check generator tests

@@ -34,15 +34,17 @@ LANGUAGE_NAMES = {
 def check_language(config: SiteConfig) -> Problems:
     """Return an error at `language:` when reviewwall has no catalog for it."""
     problems = Problems()
-    if catalog_language(config.language) is None:
-        meant = LANGUAGE_NAMES.get(config.language.strip().lower())
-        hint = f"; did you mean '{meant}'?" if meant else ""
-        problems.error(
-            CONFIG_FILE,
-            config.lines.get("language", 1),
-            f"language: reviewwall has no words in '{config.language}'; expected one of: "
-            f"{', '.join(languages())} (a region may follow, like nb-NO){hint}",
-        )
+    key = "languages" if "languages" in config.lines else "language"
+    for language in config.all_languages:
+        if catalog_language(language) is None:
+            meant = LANGUAGE_NAMES.get(language.strip().lower())
+            hint = f"; did you mean '{meant}'?" if meant else ""
+            problems.error(
+                CONFIG_FILE,
+                config.lines.get(key, 1),
+                f"{key}: reviewwall has no words in '{language}'; expected one of: "
+                f"{', '.join(languages())} (a region may follow, like nb-NO){hint}",
+            )
     return problems
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gc
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -36,6 +38,7 @@ from .writer import WriteReport, make_mkdocs_config, write_pages, write_project
 
 BUILD_DIR = "build"
 SITE_DIR = "site"
+LANGUAGES_DIR = "languages"  # build/languages/<code>/: the project of each further language
 
 
 @contextmanager
@@ -67,7 +70,9 @@ def make_site(project: Project) -> Site:
         labels=labels,
         cases=cases,
         headline=headline_of(figures.all_time),
-        listings=make_listings(cases, labels, channel_labels(config.channels, labels)),
+        listings=make_listings(
+            cases, labels, channel_labels(config.channels, labels), config.language
+        ),
         ledger=measure_ledger(project.reviews, config, project.removals.records),
         figures=figures,
         months=measure_months(counted, config, project.now),
@@ -116,7 +121,8 @@ def _write_site_project(project: Project, build_dir: Path, cores: int | None) ->
     written = share_out(orders, partial(_render_and_write, build_dir), cores)
     pages = render_giveback_pages(site, renderer, {r.channel for r in project.reviews})
     pages.append(render_changes(site, renderer, words, project.reviews))
-    pages += admin_pages(config)
+    if config.language == config.all_languages[0]:  # one editor, at the root: the files are one
+        pages += admin_pages(config)
     nav = showcase_nav(site.labels) + giveback_nav(site.labels)
     mkdocs = make_mkdocs_config(config, site.labels, nav, site.ledger)
     return write_project(build_dir, config, pages, mkdocs, written)
@@ -146,13 +152,38 @@ def build(
         return project
     build_dir = root / BUILD_DIR
     write_site_project(project, build_dir)
+    languages = []
+    for language, translated in language_projects(project):
+        write_site_project(translated, build_dir / LANGUAGES_DIR / language)
+        languages.append((language, build_dir / LANGUAGES_DIR / language))
+    _remove_languages_gone(build_dir, {language for language, _ in languages})
     # The canned-reply rule only warns, and compares every reply with every other: it runs on
     # the second core while the engine, a process of its own, builds the site on the first.
     with ThreadPoolExecutor(max_workers=1) as alongside:
         canned = alongside.submit(_check_canned_quietly, project)
-        run_engine(engine, build_dir, site_dir or root / SITE_DIR)
+        run_engine(engine, build_dir, site_dir or root / SITE_DIR, languages)
     project.problems.extend(canned.result())
     return project
+
+
+def language_projects(project: Project) -> list[tuple[str, Project]]:
+    """Return the project as each further language of the site sees it: the same reviews and
+    figures, its own words, its address under /<language>/."""
+    config = project.config
+    projects = []
+    for language in config.all_languages[1:]:
+        url = f"{config.site_url}{language}/" if config.site_url else None
+        translated = replace(config, language=language, site_url=url)
+        projects.append((language, replace(project, config=translated, cases=None)))
+    return projects
+
+
+def _remove_languages_gone(build_dir: Path, kept: set[str]) -> None:
+    folder = build_dir / LANGUAGES_DIR
+    if folder.is_dir():
+        for child in folder.iterdir():
+            if child.name not in kept:
+                shutil.rmtree(child)
 
 
 def _check_canned_quietly(project: Project) -> Problems:

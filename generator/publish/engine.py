@@ -12,6 +12,9 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -89,10 +92,28 @@ def _forward(lines: TextIO, chatter: re.Pattern, out: TextIO) -> None:
             out.flush()
 
 
-def run_engine(engine: str, build_dir: Path, site_dir: Path) -> None:
-    """Build the project in build_dir and move the finished site to site_dir."""
+def run_engine(
+    engine: str, build_dir: Path, site_dir: Path, languages: Sequence[tuple[str, Path]] = ()
+) -> None:
+    """Build the project in build_dir and move the finished site to site_dir.
+
+    `languages`: the site's further languages, each (code, its project's folder): built at the
+    same time (each engine is a process of its own), and placed under /<code>/ of the site. If
+    any fails, nothing is moved: site_dir is as it was.
+    """
     if engine not in ENGINES:
         raise EngineError(f"unknown engine '{engine}'; expected one of: {', '.join(ENGINES)}")
+    folders = [build_dir, *(folder for _, folder in languages)]
+    workers = max(1, min(len(folders), os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        stagings = list(pool.map(partial(_build_one, engine), folders))
+    for (code, _), staging in zip(languages, stagings[1:], strict=True):
+        shutil.move(str(staging), str(stagings[0] / code))
+    swap_into_place(stagings[0], site_dir)
+
+
+def _build_one(engine: str, build_dir: Path) -> Path:
+    """Run the engine on one project; return the folder it built the site into."""
     staging = build_dir / STAGING
     if staging.exists():
         shutil.rmtree(staging)
@@ -110,7 +131,7 @@ def run_engine(engine: str, build_dir: Path, site_dir: Path) -> None:
     if not (staging / "index.html").is_file():
         home = f"{build_dir.name}/{STAGING}/index.html"
         raise EngineError(f"{engine} finished but wrote no home page ({home})")
-    swap_into_place(staging, site_dir)
+    return staging
 
 
 def swap_into_place(finished: Path, site_dir: Path) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from babel import Locale
 
 from ..measure.ledger import Ledger
 from ..read.config import SiteConfig
@@ -92,11 +93,39 @@ def make_mkdocs_config(
     }
     if config.site_url:
         mkdocs["site_url"] = config.site_url
+    if len(config.all_languages) > 1:
+        # Material's language switcher (templates/theme/partials/alternate.html leads each entry
+        # to the same page in that language) and hreflang links (main.html).
+        mkdocs["extra"]["alternate"] = language_alternates(config)
     # No repo_url: Material would then ask the GitHub API for stars and forks on every page view,
     # a request to another host. Case pages link to their file's history instead.
     if logo:
         mkdocs["theme"]["logo"] = logo
     return mkdocs
+
+
+def language_alternates(config: SiteConfig) -> list[dict]:
+    """Return each language of the site: its name in itself, its tag, the way from this
+    language's root to its root (`link`), and its root's address when site_url is set."""
+    languages = config.all_languages
+    root = languages[0]
+    here = config.language
+    base = config.site_url
+    if base and here != root:
+        base = base.removesuffix(f"{here}/")
+    alternates = []
+    for language in languages:
+        prefix = "" if language == root else f"{language}/"
+        name = Locale.parse(language.replace("-", "_")).get_display_name(language) or language
+        alternates.append(
+            {
+                "name": name[:1].upper() + name[1:],
+                "lang": language,
+                "link": ("" if here == root else "../") + prefix,
+                "absolute": f"{base}{prefix}" if base else None,
+            }
+        )
+    return alternates
 
 
 def colour_stylesheet(config: SiteConfig) -> str:

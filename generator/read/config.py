@@ -51,6 +51,8 @@ class SiteConfig:
     policy_extra: str = ""  # Markdown added to the end of the policy page
     site_url: str | None = None
     language: str = "en"
+    # Every language the site is built in, its own first; one unless `languages:` says more.
+    languages: tuple[str, ...] = ()
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
     per_page: int = 20
     logo: str | None = None
@@ -70,6 +72,11 @@ class SiteConfig:
     label_lines: dict[str, int] = field(default_factory=dict)  # where each override was set
     lines: dict[str, int] = field(default_factory=dict)  # where each top-level key was set
     editor: EditorConfig = field(default_factory=EditorConfig)
+
+    @property
+    def all_languages(self) -> tuple[str, ...]:
+        """Return every language the site is built in, its own first."""
+        return self.languages or (self.language,)
 
     @property
     def editor_backend(self) -> str | None:
@@ -149,6 +156,7 @@ def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> 
             setattr(config, key, value)
     if "site_url" in top and (value := fields.url(top["site_url"], "site_url")):
         config.site_url = value.rstrip("/") + "/"
+    _read_languages(fields, top, config)
     _read_repository(fields, top, config)
     if "per_page" in top and (number := fields.read(CONFIG["per_page"], top["per_page"])):
         config.per_page = number
@@ -187,6 +195,26 @@ def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> 
                 "channels",
                 f"channel name '{name}' must be lowercase letters, digits and hyphens",
             )
+
+
+def _read_languages(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> None:
+    """`languages: [nb, sv]` makes nb the site's language, unless `language:` says another."""
+    if "languages" not in top:
+        config.languages = (config.language,)
+        return
+    listed = tuple(dict.fromkeys(fields.read(CONFIG["languages"], top["languages"])))
+    if not listed:
+        config.languages = (config.language,)
+        return
+    if "language" in top and config.language != listed[0]:
+        fields.error(
+            top["language"],
+            "language",
+            f"'{config.language}' is not the first of languages ({', '.join(listed)}), which is "
+            "the site's own language; leave language out, or put it first there",
+        )
+    config.language = listed[0]
+    config.languages = listed
 
 
 def _read_repository(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> None:

@@ -214,7 +214,13 @@ CONFIG = Field(
         _field("intro", "text", "A few words on the home page (Markdown)."),
         _field("policy_extra", "text", "Markdown added to the end of the review policy page."),
         _field("site_url", "url", "The address the site is published at."),
-        _field("language", "text", "The site's language: en or nb."),
+        _field("language", "text", "The site's language: en, nb, nn, sv, da or fi."),
+        _field(
+            "languages",
+            "texts",
+            "One site in several languages: the first at the root, the others under /<language>/ "
+            "(like [nb, sv, fi, da]).",
+        ),
         _field("timezone", "zone", "The time zone of dates without one, like Europe/Oslo."),
         _field("per_page", "whole", "Reviews on one wall page.", low=1, high=500),
         _field("logo", "text", "An image file beside site_config.yml, shown at the top."),

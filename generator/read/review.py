@@ -56,7 +56,7 @@ ACTIONS = (
 SIDES = ("business", "customer")
 PRIVATE_VIA = ("email", "phone", "chat", "message", "in-store")
 # The wall's listings live beside the case pages under /reviews/, so no review may take their ids.
-WALL_SLUG_ORDER = ("page", "complaints", "praise", "open", "resolved", "channel")
+WALL_SLUG_ORDER = ("page", "complaints", "praise", "open", "resolved", "channel", "language")
 RESERVED_IDS = frozenset(WALL_SLUG_ORDER)
 
 

@@ -54,10 +54,11 @@ def config_schema(languages: Iterable[str] = ()) -> dict:
     """Return the schema of site_config.yml; `languages` are those reviewwall has words in."""
     schema = _object(CONFIG, {})
     if languages:
-        tags = "|".join(languages)
+        tag = {"type": "string", "pattern": f"^({'|'.join(languages)})(-[A-Za-z0-9]{{2,8}})*$"}
         language = schema["properties"]["language"]["anyOf"][0]
-        language.update(type="string", pattern=f"^({tags})(-[A-Za-z0-9]{{2,8}})*$")
-        language["examples"] = list(languages)
+        language.update(tag, examples=list(languages))
+        several = schema["properties"]["languages"]["anyOf"][0]
+        several["anyOf"] = [tag, {"type": "array", "items": tag, "minItems": 1}]
     return _document(CONFIG_SCHEMA, "reviewwall site_config.yml", schema)
 
 

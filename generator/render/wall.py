@@ -11,6 +11,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from babel import Locale, UnknownLocaleError
+
 from ..read.removals import REMOVALS_FILE
 from ..read.review import Review
 from ..words.labels import Labels
@@ -19,7 +21,15 @@ from .case import Case
 WALL_URL = "reviews/"
 LEDGER_ANCHOR = "figures/#rw-ledger-title"
 # The filters' groups, in order, with the label of each group's name ('' has none: all reviews).
-FILTER_GROUPS = {"": None, "kind": "filter_kind", "status": "filter_status", "channel": "channels"}
+# Groups whose listings exist only when they have cases.
+OPTIONAL = ("channel", "language")
+FILTER_GROUPS = {
+    "": None,
+    "kind": "filter_kind",
+    "status": "filter_status",
+    "channel": "channels",
+    "language": "filter_language",
+}
 
 
 @dataclass
@@ -95,9 +105,10 @@ def page_url(listing: Listing, number: int) -> str:
 
 
 def make_listings(
-    cases: list[Case], labels: Labels, channel_labels: dict[str, str]
+    cases: list[Case], labels: Labels, channel_labels: dict[str, str], site_language: str = "en"
 ) -> list[Listing]:
-    """Return the wall and its filters; a channel gets a listing only when it has cases."""
+    """Return the wall and its filters; a channel or a language gets a listing only when it has
+    cases."""
     listings = [
         Listing("", labels["all_reviews"], cases),
         Listing("complaints", labels["complaints"], [], "kind", (("kind", "complaint"),)),
@@ -111,9 +122,34 @@ def make_listings(
         listings.append(
             Listing(f"channel/{channel}", label, [], "channel", (("channel", channel),))
         )
+    # The customers' own languages, when they wrote in more than one: each in the site's words.
+    written = sorted({case.language for case in cases})
+    if len(written) > 1:
+        for language in written:
+            listings.append(
+                Listing(
+                    f"language/{language.lower()}",
+                    language_name(language, site_language),
+                    [],
+                    "language",
+                    (("language", language),),
+                )
+            )
     for listing in listings[1:]:
         listing.cases = [case for case in cases if listing.matches(case)]
-    return [listing for listing in listings if listing.cases or listing.group != "channel"]
+    return [listing for listing in listings if listing.cases or listing.group not in OPTIONAL]
+
+
+def language_name(language: str, site_language: str) -> str:
+    """Return 'Svensk' for sv on a Norwegian site: a language's name in the site's words."""
+    try:
+        name = Locale.parse(language.replace("-", "_")).get_display_name(
+            Locale.parse(site_language.replace("-", "_"))
+        )
+    except (ValueError, UnknownLocaleError):
+        name = None
+    name = name or language
+    return name[:1].upper() + name[1:]
 
 
 def group_listings(listings: list[Listing], labels: Labels) -> list[FilterGroup]:

@@ -135,6 +135,7 @@ MARKED = (
     pgettext("filter_showing", "Showing: {title} ({count})"),
     pgettext("filter_kind", "By kind"),
     pgettext("filter_status", "By outcome"),
+    pgettext("filter_language", "By the customer's language"),
     pgettext("browse", "Browse the reviews"),
     npgettext("shown", "{count} review shown", "{count} reviews shown"),
     npgettext(

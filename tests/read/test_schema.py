@@ -312,6 +312,8 @@ def test_a_channel_of_the_sites_own_is_in_its_schema():
         ("language: nb-NO", True),
         ("language: finnish", False),
         ("language: de", False),
+        ("languages: [nb, sv, fi]", True),
+        ("languages: [nb, se]", False),
     ],
 )
 def test_site_config_values_pass_or_fail_both(tmp_path, config, passes):
