@@ -178,7 +178,7 @@ def test_reserved_ids_cannot_hide_the_wall(project):
     root = project({"2026/complaints.yml": review()})
     assert problems_of(root) == [
         "reviews/2026/complaints.yml:1: review id 'complaints' is reserved for the wall's own "
-        "pages (page, complaints, praise, open, resolved, channel); rename the file"
+        "pages (page, complaints, praise, open, resolved, channel, language); rename the file"
     ]
 
 
