@@ -77,6 +77,12 @@ def make_parser() -> argparse.ArgumentParser:
         help="the static site engine to run (default: mkdocs)",
     )
     build_.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build_.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="engine processes at once (default: one a core; MkDocs shares a large site out)",
+    )
     build_.set_defaults(run=run_build)
 
     serve = commands.add_parser(
@@ -112,6 +118,12 @@ def make_parser() -> argparse.ArgumentParser:
     add_staff_parsers(commands)
     add_schema_parser(commands)
     return parser
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got '{value}'")
+    return int(value)
 
 
 def print_problems(problems: Problems, reviews: int) -> None:
@@ -151,7 +163,7 @@ def run_build(args: argparse.Namespace) -> int:
             print(f"--strict: nothing was built; {SITE_DIR}/ is as it was.")
             return 1
     try:
-        project = build(args.project.resolve(), engine=args.engine)
+        project = build(args.project.resolve(), engine=args.engine, jobs=args.jobs)
     except EngineError as error:
         # The engine's own output keeps its lines; each is shown escaped, as problems are.
         lines = str(error).splitlines() or [""]

@@ -138,12 +138,17 @@ def cases_of_files(reviews: list[Review], config: SiteConfig) -> list[Case]:
 
 
 def build(
-    root: Path, engine: str = "mkdocs", site_dir: Path | None = None, now: datetime | None = None
+    root: Path,
+    engine: str = "mkdocs",
+    site_dir: Path | None = None,
+    now: datetime | None = None,
+    jobs: int | None = None,
 ) -> Project:
     """Check the project and, when nothing is wrong, build site/. Returns the checked project.
 
     With any error, nothing is written: not the build folder, not site/. Figures are measured at
-    `now` (the current time unless a test gives one).
+    `now` (the current time unless a test gives one). `jobs`: engine processes at once (default:
+    one a core).
     """
     project = load_project(root, now, canned=False, cases=cases_of_files)
     if project.problems.errors:
@@ -161,7 +166,7 @@ def build(
     # the second core while the engine, a process of its own, builds the site on the first.
     with ThreadPoolExecutor(max_workers=1) as alongside:
         canned = alongside.submit(_check_canned_quietly, project)
-        run_engine(engine, build_dir, site_dir or root / SITE_DIR, languages)
+        run_engine(engine, build_dir, site_dir or root / SITE_DIR, languages, jobs)
     project.problems.extend(canned.result())
     return project
 

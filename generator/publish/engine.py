@@ -18,6 +18,8 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
+from .shards import engine_cores, make_shards, merge_shards
+
 ENGINES = ("mkdocs", "zensical")
 STAGING = "site"  # the engine builds into build/site, then moves it into place
 
@@ -93,20 +95,32 @@ def _forward(lines: TextIO, chatter: re.Pattern, out: TextIO) -> None:
 
 
 def run_engine(
-    engine: str, build_dir: Path, site_dir: Path, languages: Sequence[tuple[str, Path]] = ()
+    engine: str,
+    build_dir: Path,
+    site_dir: Path,
+    languages: Sequence[tuple[str, Path]] = (),
+    jobs: int | None = None,
 ) -> None:
     """Build the project in build_dir and move the finished site to site_dir.
 
     `languages`: the site's further languages, each (code, its project's folder): built at the
-    same time (each engine is a process of its own), and placed under /<code>/ of the site. If
-    any fails, nothing is moved: site_dir is as it was.
+    same time (each engine is a process of its own), and placed under /<code>/ of the site.
+    `jobs`: how many engine processes at once (default: one a core); a large MkDocs project is
+    shared out over them (shards.py). If any fails, nothing is moved: site_dir is as it was.
     """
     if engine not in ENGINES:
         raise EngineError(f"unknown engine '{engine}'; expected one of: {', '.join(ENGINES)}")
+    jobs = max(1, jobs or engine_cores())
     folders = [build_dir, *(folder for _, folder in languages)]
-    workers = max(1, min(len(folders), os.cpu_count() or 1))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        stagings = list(pool.map(partial(_build_one, engine), folders))
+    each = max(1, jobs // len(folders))
+    plans = [make_shards(folder, each) if engine == "mkdocs" else [] for folder in folders]
+    units = [unit for folder, plan in zip(folders, plans, strict=True) for unit in plan or [folder]]
+    with ThreadPoolExecutor(max_workers=min(jobs, len(units))) as pool:
+        built = dict(zip(units, pool.map(partial(_build_one, engine), units), strict=True))
+    stagings = [
+        merge_shards([built[shard] for shard in plan], folder) if plan else built[folder]
+        for folder, plan in zip(folders, plans, strict=True)
+    ]
     for (code, _), staging in zip(languages, stagings[1:], strict=True):
         shutil.move(str(staging), str(stagings[0] / code))
     swap_into_place(stagings[0], site_dir)
