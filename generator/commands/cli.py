@@ -83,6 +83,11 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="engine processes at once (default: one a core; MkDocs shares a large site out)",
     )
+    build_.add_argument(
+        "--full",
+        action="store_true",
+        help="render every page, not only those that changed since the last build",
+    )
     build_.set_defaults(run=run_build)
 
     serve = commands.add_parser(
@@ -163,7 +168,7 @@ def run_build(args: argparse.Namespace) -> int:
             print(f"--strict: nothing was built; {SITE_DIR}/ is as it was.")
             return 1
     try:
-        project = build(args.project.resolve(), engine=args.engine, jobs=args.jobs)
+        project = build(args.project.resolve(), engine=args.engine, jobs=args.jobs, full=args.full)
     except EngineError as error:
         # The engine's own output keeps its lines; each is shown escaped, as problems are.
         lines = str(error).splitlines() or [""]

@@ -143,12 +143,13 @@ def build(
     site_dir: Path | None = None,
     now: datetime | None = None,
     jobs: int | None = None,
+    full: bool = False,
 ) -> Project:
     """Check the project and, when nothing is wrong, build site/. Returns the checked project.
 
     With any error, nothing is written: not the build folder, not site/. Figures are measured at
     `now` (the current time unless a test gives one). `jobs`: engine processes at once (default:
-    one a core).
+    one a core). `full`: render every page, whatever the last build left.
     """
     project = load_project(root, now, canned=False, cases=cases_of_files)
     if project.problems.errors:
@@ -166,7 +167,7 @@ def build(
     # the second core while the engine, a process of its own, builds the site on the first.
     with ThreadPoolExecutor(max_workers=1) as alongside:
         canned = alongside.submit(_check_canned_quietly, project)
-        run_engine(engine, build_dir, site_dir or root / SITE_DIR, languages, jobs)
+        run_engine(engine, build_dir, site_dir or root / SITE_DIR, languages, jobs, full)
     project.problems.extend(canned.result())
     return project
 

@@ -18,7 +18,8 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from .shards import engine_cores, make_shards, merge_shards
+from . import incremental
+from .shards import SHARDS_DIR, engine_cores, make_shards, merge_shards
 
 ENGINES = ("mkdocs", "zensical")
 STAGING = "site"  # the engine builds into build/site, then moves it into place
@@ -100,30 +101,59 @@ def run_engine(
     site_dir: Path,
     languages: Sequence[tuple[str, Path]] = (),
     jobs: int | None = None,
+    full: bool = False,
 ) -> None:
     """Build the project in build_dir and move the finished site to site_dir.
 
     `languages`: the site's further languages, each (code, its project's folder): built at the
     same time (each engine is a process of its own), and placed under /<code>/ of the site.
     `jobs`: how many engine processes at once (default: one a core); a large MkDocs project is
-    shared out over them (shards.py). If any fails, nothing is moved: site_dir is as it was.
+    shared out over them (shards.py). Unless `full`, a MkDocs project whose part of site_dir is
+    the one it last published renders only its changed pages (incremental.py). If any fails,
+    nothing is moved: site_dir is as it was.
     """
     if engine not in ENGINES:
         raise EngineError(f"unknown engine '{engine}'; expected one of: {', '.join(ENGINES)}")
     jobs = max(1, jobs or engine_cores())
-    folders = [build_dir, *(folder for _, folder in languages)]
-    each = max(1, jobs // len(folders))
-    plans = [make_shards(folder, each) if engine == "mkdocs" else [] for folder in folders]
-    units = [unit for folder, plan in zip(folders, plans, strict=True) for unit in plan or [folder]]
-    with ThreadPoolExecutor(max_workers=min(jobs, len(units))) as pool:
-        built = dict(zip(units, pool.map(partial(_build_one, engine), units), strict=True))
-    stagings = [
-        merge_shards([built[shard] for shard in plan], folder) if plan else built[folder]
-        for folder, plan in zip(folders, plans, strict=True)
+    parts = [(build_dir, ""), *((folder, code) for code, folder in languages)]
+    changes = [
+        None
+        if full or engine != "mkdocs" or not site_dir.is_dir()
+        else incremental.plan(folder, site_dir / code, engine)
+        for folder, code in parts
     ]
-    for (code, _), staging in zip(languages, stagings[1:], strict=True):
-        shutil.move(str(staging), str(stagings[0] / code))
-    swap_into_place(stagings[0], site_dir)
+    each = max(1, jobs // len(parts))
+    shards = [
+        make_shards(folder, each) if change is None and engine == "mkdocs" else []
+        for (folder, _), change in zip(parts, changes, strict=True)
+    ]
+    units = []
+    for (folder, _), change, plan in zip(parts, changes, shards, strict=True):
+        if change is None:
+            units += plan or [folder]
+        elif change.pages:
+            units.append(incremental.increment_project(folder, change))
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(units)))) as pool:
+        built = dict(zip(units, pool.map(partial(_build_one, engine), units), strict=True))
+    staging = build_dir / (STAGING + "-next")
+    if staging.exists():
+        shutil.rmtree(staging)
+    for (folder, code), change, plan in zip(parts, changes, shards, strict=True):
+        target = staging / code if code else staging
+        if change is None:
+            finished = merge_shards([built[s] for s in plan], folder) if plan else built[folder]
+            shutil.move(str(finished), str(target))
+            continue
+        others = [language for _, language in parts[1:]] if not code else []  # their own parts
+        incremental.clone_site(site_dir / code, target, others)
+        rendered = built.get(folder / SHARDS_DIR / incremental.INCREMENT) if change.pages else None
+        incremental.apply(target, folder, change, rendered)
+    for folder, _ in parts:
+        incremental.forget_state(folder)  # until the new site is in place
+    swap_into_place(staging, site_dir)
+    if engine == "mkdocs":
+        for folder, code in parts:
+            incremental.save_state(folder, site_dir / code, engine)
 
 
 def _build_one(engine: str, build_dir: Path) -> Path:

@@ -414,3 +414,18 @@ def test_pre_commit_hook_passes_the_sample_and_stops_a_bad_rating(tmp_path):
     assert re.search(r"^reviewwall check\.+Failed$", failed.stdout, re.MULTILINE), failed.stdout
     expected = f"{path}:{number}: rating: expected a whole number from 1 to 5, got 9"
     assert expected in failed.stdout.splitlines(), failed.stdout
+
+
+def test_the_publishing_jobs_keep_build_and_site_for_the_next_run():
+    """Both hosts restore the last run's build/ and site/ before the build (incremental.py
+    decides whether to trust them), and keep this run's for the next."""
+    publish = read_yaml(WORKFLOWS / "publish.yml")
+    steps = publish["jobs"]["build"]["steps"]
+    names = [step.get("uses", step.get("name", "")).split("@")[0] for step in steps]
+    cache = steps[names.index("actions/cache")]
+    assert names.index("actions/cache") < names.index("Build the site")
+    assert cache["with"]["path"].split() == ["build", "site"]
+    assert cache["with"]["restore-keys"] == "site-"
+    pages = gitlab_jobs()["pages"]
+    assert {"key": "site-$CI_DEFAULT_BRANCH", "paths": ["build", "site"]} in pages["cache"]
+    assert {"key": {"files": ["pyproject.toml"]}, "paths": [".cache/pip"]} in pages["cache"]

@@ -52,7 +52,7 @@ def test_a_broken_theme_override_keeps_the_previous_site(built, capsys):
     (theme / "main.html").write_text('{% extends "base.html" %}\n{% block content %}\n')
     (built / "reviews/2026/2026-11-04-ola.yml").write_text(review(author="Ola", rating="5"))
 
-    code, out, err = run(capsys, "-C", str(built), "build")
+    code, out, err = run(capsys, "-C", str(built), "build", "--full")
 
     assert code == 1
     assert out == ""
@@ -73,7 +73,7 @@ def test_an_engine_that_fails_halfway_changes_nothing(built, capsys, monkeypatch
     monkeypatch.setattr(
         generator.publish.engine, "engine_command", lambda *args: [sys.executable, "-c", half]
     )
-    code, out, err = run(capsys, "-C", str(built), "build")
+    code, out, err = run(capsys, "-C", str(built), "build", "--full")
     assert (code, out) == (1, "")
     assert err == (
         "error: mkdocs failed (exit 3):\nout of disk space\n"
@@ -87,7 +87,7 @@ def test_an_engine_that_succeeds_without_a_site_changes_nothing(built, capsys, m
     monkeypatch.setattr(
         generator.publish.engine, "engine_command", lambda *args: [sys.executable, "-c", "pass"]
     )
-    code, _, err = run(capsys, "-C", str(built), "build")
+    code, _, err = run(capsys, "-C", str(built), "build", "--full")
     assert code == 1
     assert err == (
         "error: mkdocs finished but wrote no home page (build/site/index.html)\n"
@@ -103,7 +103,7 @@ def test_an_interrupted_build_keeps_the_previous_site(built, capsys, monkeypatch
         raise KeyboardInterrupt
 
     monkeypatch.setattr(subprocess, "run", interrupted)
-    code, _, err = run(capsys, "-C", str(built), "build")
+    code, _, err = run(capsys, "-C", str(built), "build", "--full")
     assert (code, err) == (130, "Interrupted; site/ is as it was.\n")
     assert snapshot(built / "site") == before
 
@@ -131,7 +131,7 @@ def test_a_check_error_writes_nothing(built, capsys):
     (built / "reviews/2026/2026-11-04-ola.yml").write_text(
         review(rating="6", received="2026-11-04T08:00")
     )
-    code, out, _ = run(capsys, "-C", str(built), "build")
+    code, out, _ = run(capsys, "-C", str(built), "build", "--full")
     assert code == 1
     assert out.splitlines() == [
         "reviews/2026/2026-11-04-ola.yml:4: rating: expected a whole number from 1 to 5, got 6",

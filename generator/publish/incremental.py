@@ -1,0 +1,224 @@
+"""Rebuilds that touch only what changed: the pages whose generated source changed go through the
+engine; the rest of the last site is kept, and its search index and sitemap are updated.
+
+A build keeps, beside its project, the content hash of every source file as of the site it last
+published, and a fingerprint of all that shapes every page (mkdocs.yml, the theme overrides, the
+engine's and reviewwall's versions). A new build compares: a different fingerprint, a missing or
+foreign state, or a site/ that is not the one recorded means a full build; otherwise only the
+changed pages are rendered (with the section pages, which the navigation needs) and merged in.
+The result is the site a full build makes, byte for byte (tested with random edits).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from .. import __version__
+from .shards import (
+    SEARCH_INDEX,
+    SHARDS_DIR,
+    SITEMAP,
+    link,
+    nav_files,
+    output_of,
+    page_of,
+    sort_key,
+    write_sitemap,
+)
+
+STATE = ".reviewwall-site.json"
+INCREMENT = "increment"  # build/shards/increment/: the project of the changed pages
+_FORMAT = 1
+
+
+@dataclass
+class Plan:
+    """What changed in a project's sources since its part of site/ was built."""
+
+    docs: dict[str, str]  # every source file's hash now
+    changed: list[str]
+    removed: list[str]
+
+    @property
+    def pages(self) -> list[str]:
+        return [path for path in self.changed if path.endswith(".md")]
+
+
+def fingerprint(build_dir: Path, engine: str) -> str:
+    """Return the hash of everything that shapes every page: a change to it rebuilds all."""
+    digest = hashlib.blake2b(digest_size=16)
+    packages = ("mkdocs", "mkdocs-material") if engine == "mkdocs" else ("zensical",)
+    for package in packages:
+        digest.update(f"{package}={_version(package)};".encode())
+    digest.update(f"reviewwall={__version__};format={_FORMAT};engine={engine};".encode())
+    digest.update((build_dir / "mkdocs.yml").read_bytes())
+    for name, value in sorted(tree_hashes(build_dir / "overrides").items()):
+        digest.update(f"{name}={value};".encode())
+    return digest.hexdigest()
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    """Return each file's content hash under folder, by its path relative to it."""
+    hashes = {}
+    if not folder.is_dir():
+        return hashes
+    start = len(str(folder)) + 1
+    for top, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(top, name)
+            with open(path, "rb") as handle:
+                hashes[path[start:].replace(os.sep, "/")] = hashlib.blake2b(
+                    handle.read(), digest_size=16
+                ).hexdigest()
+    return hashes
+
+
+def plan(build_dir: Path, site_part: Path, engine: str) -> Plan | None:
+    """Return what to rebuild of the project in build_dir, or None when only a full build can
+    be trusted."""
+    try:
+        state = json.loads((build_dir / STATE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if state.get("fingerprint") != fingerprint(build_dir, engine):
+        return None
+    if state.get("site") != _site_marks(site_part):
+        return None  # site/ is not the one this state describes
+    docs = tree_hashes(build_dir / "docs")
+    before = state.get("docs", {})
+    changed = sorted(path for path, value in docs.items() if before.get(path) != value)
+    removed = sorted(path for path in before if path not in docs)
+    pages = sum(1 for path in docs if path.endswith(".md"))
+    if sum(1 for path in changed if path.endswith(".md")) * 2 > pages:
+        return None  # most pages changed: a full build, on every core, is faster
+    return Plan(docs, changed, removed)
+
+
+def save_state(build_dir: Path, site_part: Path, engine: str) -> None:
+    """Record the sources the site part in site_part was built from."""
+    state = {
+        "fingerprint": fingerprint(build_dir, engine),
+        "site": _site_marks(site_part),
+        "docs": tree_hashes(build_dir / "docs"),
+    }
+    (build_dir / STATE).write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
+
+
+def forget_state(build_dir: Path) -> None:
+    (build_dir / STATE).unlink(missing_ok=True)
+
+
+def increment_project(build_dir: Path, changes: Plan) -> Path:
+    """Lay out the project of the changed pages (and the section pages); return its folder."""
+    config = yaml.safe_load((build_dir / "mkdocs.yml").read_text("utf-8"))
+    in_nav = set(nav_files(config.get("nav", [])))
+    folder = build_dir / SHARDS_DIR / INCREMENT
+    if folder.exists():
+        shutil.rmtree(folder)
+    for page in sorted(set(changes.pages) | in_nav):
+        if (build_dir / "docs" / page).is_file():
+            link(build_dir / "docs" / page, folder / "docs" / page)
+    config["theme"]["custom_dir"] = "../../" + config["theme"]["custom_dir"]
+    (folder / "mkdocs.yml").write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return folder
+
+
+def apply(site_part: Path, build_dir: Path, changes: Plan, rendered: Path | None) -> None:
+    """Bring a copy of the last site part up to date: changed pages and files in, removed ones
+    out, the search index and the sitemap as a full build writes them."""
+    docs = build_dir / "docs"
+    for path in changes.removed:
+        target = site_part / (output_of(path) if path.endswith(".md") else path)
+        target.unlink(missing_ok=True)
+        _prune(target.parent, site_part)
+    for path in changes.changed:
+        if path.endswith(".md"):
+            target, source = site_part / output_of(path), rendered / output_of(path)
+        else:
+            target, source = site_part / path, docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # a hard link into the last site: never written through
+        shutil.copyfile(source, target)
+    if rendered is None:
+        return
+    gone = set(changes.removed) | set(changes.pages)
+    _update_search(site_part, rendered, gone)
+    _update_sitemap(site_part, rendered, gone)
+
+
+def _update_search(site_part: Path, rendered: Path, gone: set[str]) -> None:
+    path = site_part / SEARCH_INDEX
+    if not path.is_file():
+        return
+    old = json.loads(path.read_text("utf-8"))
+    new = json.loads((rendered / SEARCH_INDEX).read_text("utf-8"))
+    entries: dict[str, list[dict]] = {}
+    for entry in old["docs"]:
+        if page_of(entry["location"]) not in gone:
+            entries.setdefault(page_of(entry["location"]), []).append(entry)
+    for entry in new["docs"]:
+        if page_of(entry["location"]) in gone:
+            entries.setdefault(page_of(entry["location"]), []).append(entry)
+    docs = [entry for page in sorted(entries, key=sort_key) for entry in entries[page]]
+    path.unlink()
+    path.write_text(
+        json.dumps({"config": old["config"], "docs": docs}, separators=(",", ":"), default=str),
+        encoding="utf-8",
+    )
+
+
+def _update_sitemap(site_part: Path, rendered: Path, gone: set[str]) -> None:
+    if not (site_part / SITEMAP).is_file():
+        return
+    write_sitemap(
+        site_part, [site_part, rendered], keep=lambda page, index: (page in gone) == (index == 1)
+    )
+
+
+def _site_marks(site_part: Path) -> dict[str, str | None]:
+    """Return the hashes of the files that tell one site from another: its search index and its
+    sitemap hold every page."""
+    marks = {}
+    for name in (SEARCH_INDEX, SITEMAP):
+        path = site_part / name
+        marks[name] = (
+            hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+            if path.is_file()
+            else None
+        )
+    return marks
+
+
+def _prune(folder: Path, top: Path) -> None:
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def clone_site(site_dir: Path, target: Path, without: list[str]) -> None:
+    """Copy site_dir to target as hard links (instant, and the old site is never written
+    through), leaving out the named top folders (the other languages' parts)."""
+    skip = {PurePosixPath(name).parts[0] for name in without}
+    shutil.copytree(
+        site_dir,
+        target,
+        copy_function=lambda source, target: link(Path(source), Path(target)),
+        ignore=lambda folder, names: [n for n in names if folder == str(site_dir) and n in skip],
+    )
