@@ -438,3 +438,49 @@ def test_the_editor_fits_a_phone(editor):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     box = page.locator("[data-thread-entry=new] textarea[name=text]").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+
+
+REFUSALS = """async ([text, settings, yamlUrl]) => {
+  const { reviewFormat } = await import("/admin/reviewwall-cms.js");
+  const YAML = (await import(yamlUrl)).default;
+  const format = reviewFormat(YAML, settings);
+  const attempt = (change) => {
+    const data = format.fromFile(text);
+    change(data);
+    try { format.toFile(data); return null; } catch (error) { return error.message; }
+  };
+  return [
+    attempt((d) => { d.text = d.text + " (edited)"; }),
+    attempt((d) => { d.rating = 5; }),
+    attempt((d) => { d.thread[0].text = "Something else"; }),
+    attempt((d) => { d.thread.splice(0, 1); }),
+    attempt((d) => { d.thread.push({ by: "Maren", text: "Hei" }); }),
+    attempt((d) => { d.thread.push({ at: "2026-12-01T09", private: true, summary: "Ringte." }); }),
+    attempt((d) => { d.thread.push({ at: "2026-12-01T09:00", by: "Maren" }); }),
+    attempt((d) => { delete d._reviewwall; d.outcome = { status: "resolved" }; }),
+  ];
+}"""
+
+
+def test_the_format_refuses_what_it_must_never_write(editor):
+    open_editor, _, _, _ = editor
+    page = open_editor()
+    settings = {
+        "customer": [field.name for field in REVIEW.fields if field.customer],
+        "order": {
+            "review": list(REVIEW.names),
+            "thread": list(THREAD_ENTRY.names),
+            "outcome": list(OUTCOME.names),
+        },
+    }
+    text = (ROOT / PETRA).read_text("utf-8")
+    assert page.evaluate(REFUSALS, [text, settings, YAML_URL]) == [
+        "text is the customer's: it is never changed.",
+        "rating is the customer's: it is never changed.",
+        "What was said in the thread is kept as it was written; only new entries can be added.",
+        "What was said in the thread is kept as it was written; only new entries can be added.",
+        "A new thread entry needs its moment (At).",
+        "A switch to private says where the talk went (Via).",
+        "A new reply or follow-up needs its text.",
+        "New reviews are added with reviewwall new or reviewwall import, not here.",
+    ]

@@ -55,20 +55,15 @@ def _new_review(root: Path, rng: random.Random) -> str:
     return "new review"
 
 
+def _reply_to(root: Path, review: str, text: str) -> None:
+    _run(
+        root, "reply", review, "--by", "Maren", "--at", "2026-11-30T12:00", "--text", text, "--yes"
+    )
+
+
 def _reply(root: Path, rng: random.Random) -> str:
     review = rng.choice(_ids(root))
-    _run(
-        root,
-        "reply",
-        review,
-        "--by",
-        "Maren",
-        "--at",
-        "2026-11-30T12:00",
-        "--text",
-        "Takk!",
-        "--yes",
-    )
+    _reply_to(root, review, "Takk!")
     return f"reply to {review}"
 
 
@@ -154,18 +149,7 @@ def test_a_reply_renders_only_the_pages_it_changes(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW)
     shop = _sources(ROOT, tmp_path / "shop")
     build(shop)
-    _run(
-        shop,
-        "reply",
-        "2026-11-20-nina-refusjon",
-        "--by",
-        "Maren",
-        "--at",
-        "2026-11-30T12:00",
-        "--text",
-        "Vi ser på det nå.",
-        "--yes",
-    )
+    _reply_to(shop, "2026-11-20-nina-refusjon", "Vi ser på det nå.")
     build(shop)
     rendered = shop / "build" / SHARDS_DIR / "increment" / "docs"
     pages = sorted(p.relative_to(rendered).as_posix() for p in rendered.rglob("*.md"))
@@ -210,18 +194,7 @@ def test_a_failed_rebuild_leaves_the_site_and_the_next_build_catches_up(tmp_path
     build(shop)
     before = {p: p.read_bytes() for p in (shop / "site").rglob("*") if p.is_file()}
     review = "2026-11-20-nina-refusjon"
-    _run(
-        shop,
-        "reply",
-        review,
-        "--by",
-        "Maren",
-        "--at",
-        "2026-11-30T12:00",
-        "--text",
-        "Hei!",
-        "--yes",
-    )
+    _reply_to(shop, review, "Hei!")
     with monkeypatch.context() as failing:
         failing.setattr(
             generator.publish.engine,
