@@ -77,6 +77,7 @@ audit: $(VENV)/.runtime node_modules/.installed
 bench: $(VENV)/.bench
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_languages
+	$(BIN)/python -m tests.bench_rebuild
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check generator tests

@@ -1,0 +1,107 @@
+"""Rebuild times: what staff wait for after one change, against a full build of the same site.
+
+    python -m tests.bench_rebuild [--size 1000] [--runs 3]
+
+On one synthetic project: a full build (`--full`), a build with nothing changed, a build after
+one reply added to one review, and a build after one new review; each run in a fresh process,
+the kinds taking turns run by run. The table gives medians and each one's ratio to the full build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from tests.bench import reviewwall, run_timed
+from tests.bench_report import machine
+from tests.synthetic import make_project
+
+KINDS = ("full build", "nothing changed", "one reply added", "one new review")
+
+
+def measure(size: int, runs: int, workdir: Path) -> dict[str, list[tuple[float, float]]]:
+    root = make_project(workdir / "shop", size)
+    run_timed(reviewwall("-C", str(root), "build", "--full"), root)
+    times: dict[str, list[tuple[float, float]]] = {kind: [] for kind in KINDS}
+    for run in range(runs):
+        times["full build"].append(
+            run_timed(reviewwall("-C", str(root), "build", "--full"), root)[:2]
+        )
+        times["nothing changed"].append(run_timed(reviewwall("-C", str(root), "build"), root)[:2])
+        review = _new(root, run)
+        run_timed(reviewwall("-C", str(root), "build"), root)  # the new review is in
+        run_timed(
+            reviewwall(
+                "-C",
+                str(root),
+                "reply",
+                review,
+                "--by",
+                "Maren",
+                "--at",
+                "2026-11-30T12:00",
+                "--text",
+                f"Takk, svar {run}.",
+                "--yes",
+            ),
+            root,
+        )
+        times["one reply added"].append(run_timed(reviewwall("-C", str(root), "build"), root)[:2])
+        _new(root, run + 100)
+        times["one new review"].append(run_timed(reviewwall("-C", str(root), "build"), root)[:2])
+    return times
+
+
+def _new(root: Path, number: int) -> str:
+    """Add a review with `reviewwall new` (a file the staff commands can edit); return its id."""
+    _, _, output = run_timed(
+        reviewwall(
+            "-C",
+            str(root),
+            "new",
+            "--channel",
+            "google",
+            "--received",
+            "2026-11-29T10:00",
+            "--author",
+            f"Kunde {number}",
+            "--rating",
+            "4",
+            "--text",
+            "Rask levering.",
+        ),
+        root,
+    )
+    return Path(output.strip().splitlines()[-1]).stem
+
+
+def table(times: dict[str, list[tuple[float, float]]], size: int) -> str:
+    full = statistics.median(seconds for seconds, _ in times["full build"])
+    lines = [
+        f"Rebuilds, {size} reviews, {machine()}",
+        "",
+        "| build | median s | ratio to a full build | peak MB |",
+        "|---|---:|---:|---:|",
+    ]
+    for kind, measured in times.items():
+        median = statistics.median(seconds for seconds, _ in measured)
+        peak = max(memory for _, memory in measured)
+        lines.append(f"| {kind} | {median:.1f} | {median / full:.2f} | {peak:.0f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="reviewwall-rebuild-") as workdir:
+        print(table(measure(args.size, args.runs, Path(workdir)), args.size))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
