@@ -10,15 +10,13 @@ at most 1.0 means the time grows at most linearly.
 
 from __future__ import annotations
 
-import argparse
 import re
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 from tests.bench import reviewwall, run_timed, set_aside
-from tests.bench_report import machine
+from tests.bench_report import machine, run_sized
 from tests.synthetic import make_project
 
 LANGUAGE_SETS = (("nb",), ("nb", "sv"), ("nb", "sv", "fi", "da"))
@@ -57,13 +55,7 @@ def table(times: dict[tuple[str, ...], list[float]], size: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=1000)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="reviewwall-languages-") as workdir:
-        print(table(measure(args.size, args.runs, Path(workdir)), args.size))
-    return 0
+    return run_sized(__doc__, "reviewwall-languages-", measure, table, argv)
 
 
 if __name__ == "__main__":

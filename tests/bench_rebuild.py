@@ -9,14 +9,12 @@ the kinds taking turns run by run. The table gives medians and each one's ratio 
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 from tests.bench import reviewwall, run_timed
-from tests.bench_report import machine
+from tests.bench_report import machine, run_sized
 from tests.synthetic import make_project
 
 KINDS = ("full build", "nothing changed", "one reply added", "one new review")
@@ -94,13 +92,7 @@ def table(times: dict[str, list[tuple[float, float]]], size: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=1000)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="reviewwall-rebuild-") as workdir:
-        print(table(measure(args.size, args.runs, Path(workdir)), args.size))
-    return 0
+    return run_sized(__doc__, "reviewwall-rebuild-", measure, table, argv)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
+import tempfile
 from pathlib import Path
 
 # (key in the results, label, format). Keys starting with "=" are derived below.
@@ -94,3 +96,15 @@ def machine() -> str:
         kb = int(meminfo.read_text().split("MemTotal:", 1)[1].split()[0])
         memory = f", {kb / 1024**2:.0f} GB RAM"
     return f"{os.cpu_count()} cores, {cpu}{memory}, Python {platform.python_version()}"
+
+
+def run_sized(doc: str, prefix: str, measure, table, argv: list[str] | None) -> int:
+    """The command line of a benchmark of one synthetic project: --size reviews, --runs runs;
+    `measure(size, runs, workdir)` times, `table(times, size)` prints them."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--size", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix=prefix) as workdir:
+        print(table(measure(args.size, args.runs, Path(workdir)), args.size))
+    return 0

@@ -152,8 +152,9 @@ def run_engine(
         incremental.forget_state(folder)  # until the new site is in place
     swap_into_place(staging, site_dir)
     if engine == "mkdocs":
-        for folder, code in parts:
-            incremental.save_state(folder, site_dir / code, engine)
+        for (folder, code), change in zip(parts, changes, strict=True):
+            docs = change.docs if change else None
+            incremental.save_state(folder, site_dir / code, engine, docs)
 
 
 def _build_one(engine: str, build_dir: Path) -> Path:

@@ -102,12 +102,15 @@ def plan(build_dir: Path, site_part: Path, engine: str) -> Plan | None:
     return Plan(docs, changed, removed)
 
 
-def save_state(build_dir: Path, site_part: Path, engine: str) -> None:
-    """Record the sources the site part in site_part was built from."""
+def save_state(
+    build_dir: Path, site_part: Path, engine: str, docs: dict[str, str] | None = None
+) -> None:
+    """Record the sources the site part in site_part was built from (`docs`: their hashes, when
+    a plan already read them)."""
     state = {
         "fingerprint": fingerprint(build_dir, engine),
         "site": _site_marks(site_part),
-        "docs": tree_hashes(build_dir / "docs"),
+        "docs": docs if docs is not None else tree_hashes(build_dir / "docs"),
     }
     (build_dir / STATE).write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
 

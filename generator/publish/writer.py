@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from babel import Locale
 
 from ..measure.ledger import Ledger
 from ..read.config import SiteConfig
@@ -27,6 +26,7 @@ from ..render.frame import (
     text_colour,
 )
 from ..render.renderer import BUILTIN_TEMPLATES, Page
+from ..words.catalog import language_name
 from ..words.labels import Labels
 from .engine import STAGING
 
@@ -116,10 +116,9 @@ def language_alternates(config: SiteConfig) -> list[dict]:
     alternates = []
     for language in languages:
         prefix = "" if language == root else f"{language}/"
-        name = Locale.parse(language.replace("-", "_")).get_display_name(language) or language
         alternates.append(
             {
-                "name": name[:1].upper() + name[1:],
+                "name": language_name(language, language),
                 "lang": language,
                 "link": ("" if here == root else "../") + prefix,
                 "absolute": f"{base}{prefix}" if base else None,

@@ -42,12 +42,7 @@ def admin_pages(config: SiteConfig) -> list[Page]:
         "channels": config.channels,
         "staff_name": config.staff_name or "",
         "via": list(PRIVATE_VIA),
-        "customer": [field.name for field in REVIEW.fields if field.customer],
-        "order": {
-            "review": list(REVIEW.names),
-            "thread": list(THREAD_ENTRY.names),
-            "outcome": list(OUTCOME.names),
-        },
+        **format_settings(),
     }
     environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     index = environment.from_string(_template(config, "index.html").decode()).render(
@@ -64,6 +59,19 @@ def admin_pages(config: SiteConfig) -> list[Page]:
         Page(ADMIN_URL + "config.yml", ADMIN_URL + "config.yml", decap.encode()),
         Page(ADMIN_URL + SCRIPT, ADMIN_URL + SCRIPT, script),
     ]
+
+
+def format_settings() -> dict:
+    """Return what reviewwall's file format in the page needs: the customer's fields, which it
+    never writes, and each mapping's key order, where it puts a new key."""
+    return {
+        "customer": [field.name for field in REVIEW.fields if field.customer],
+        "order": {
+            "review": list(REVIEW.names),
+            "thread": list(THREAD_ENTRY.names),
+            "outcome": list(OUTCOME.names),
+        },
+    }
 
 
 def decap_config(config: SiteConfig) -> dict:

@@ -11,10 +11,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from babel import Locale, UnknownLocaleError
-
 from ..read.removals import REMOVALS_FILE
 from ..read.review import Review
+from ..words.catalog import language_name
 from ..words.labels import Labels
 from .case import Case
 
@@ -138,18 +137,6 @@ def make_listings(
     for listing in listings[1:]:
         listing.cases = [case for case in cases if listing.matches(case)]
     return [listing for listing in listings if listing.cases or listing.group not in OPTIONAL]
-
-
-def language_name(language: str, site_language: str) -> str:
-    """Return 'Svensk' for sv on a Norwegian site: a language's name in the site's words."""
-    try:
-        name = Locale.parse(language.replace("-", "_")).get_display_name(
-            Locale.parse(site_language.replace("-", "_"))
-        )
-    except (ValueError, UnknownLocaleError):
-        name = None
-    name = name or language
-    return name[:1].upper() + name[1:]
 
 
 def group_listings(listings: list[Listing], labels: Labels) -> list[FilterGroup]:

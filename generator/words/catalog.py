@@ -14,6 +14,7 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -77,6 +78,19 @@ def translations(language: str) -> gettext.NullTranslations:
     write_mo(compiled, catalog)  # fuzzy entries are left out: English shows until they are done
     compiled.seek(0)
     return Translations(compiled, domain=DOMAIN)
+
+
+def language_name(language: str, speaker: str) -> str:
+    """Return a language's name as a speaker of another says it: sv for nb speakers is 'Svensk',
+    sv for sv speakers 'Svenska'; the tag itself where Babel knows no name."""
+    try:
+        name = Locale.parse(language.replace("-", "_")).get_display_name(
+            Locale.parse(speaker.replace("-", "_"))
+        )
+    except (ValueError, UnknownLocaleError):
+        name = None
+    name = name or language
+    return name[:1].upper() + name[1:]
 
 
 class SiteTranslations:

@@ -25,11 +25,16 @@ from generator.check.history import Comparison
 from generator.check.project import load_project
 from generator.publish.build import build
 from generator.read.config import SiteConfig
-from generator.read.format import OUTCOME, REVIEW, THREAD_ENTRY
 from generator.read.problems import Problems
 from generator.read.reader import Document
 from generator.read.yamltree import parse_yaml
-from generator.render.admin import DECAP_URL, DECAP_VERSION, YAML_URL, YAML_VERSION
+from generator.render.admin import (
+    DECAP_URL,
+    DECAP_VERSION,
+    YAML_URL,
+    YAML_VERSION,
+    format_settings,
+)
 from tests.conftest import SiteServer
 from tests.hostile import hostile_reviews
 from tests.liveserve import free_port, wait_for
@@ -293,6 +298,10 @@ HOSTILE_REPLY = (
 )
 
 
+# What the admin page hands the format: the customer's fields and each mapping's key order.
+FORMAT_SETTINGS = format_settings()
+
+
 def readable_hostile() -> dict[str, str]:
     """The hostile corpus without the characters YAML 1.1 and 1.2 disagree on (U+2028, U+2029,
     U+0085), in the three layouts PyYAML writes (plain and quoted as it likes, multi-line text as
@@ -340,14 +349,6 @@ def _without_breaks(value):
 
 def _format_results(page, files: list[str]) -> list[dict]:
     """Run reviewwall's format on each file: read it, add HOSTILE_REPLY to the thread, write."""
-    settings = {
-        "customer": [field.name for field in REVIEW.fields if field.customer],
-        "order": {
-            "review": list(REVIEW.names),
-            "thread": list(THREAD_ENTRY.names),
-            "outcome": list(OUTCOME.names),
-        },
-    }
     return page.evaluate(
         """async ([files, reply, settings, yamlUrl]) => {
           const { reviewFormat } = await import("/admin/reviewwall-cms.js");
@@ -366,7 +367,7 @@ def _format_results(page, files: list[str]) -> list[dict]:
             }
           });
         }""",
-        [files, HOSTILE_REPLY, settings, YAML_URL],
+        [files, HOSTILE_REPLY, FORMAT_SETTINGS, YAML_URL],
     )
 
 
@@ -465,16 +466,8 @@ REFUSALS = """async ([text, settings, yamlUrl]) => {
 def test_the_format_refuses_what_it_must_never_write(editor):
     open_editor, _, _, _ = editor
     page = open_editor()
-    settings = {
-        "customer": [field.name for field in REVIEW.fields if field.customer],
-        "order": {
-            "review": list(REVIEW.names),
-            "thread": list(THREAD_ENTRY.names),
-            "outcome": list(OUTCOME.names),
-        },
-    }
     text = (ROOT / PETRA).read_text("utf-8")
-    assert page.evaluate(REFUSALS, [text, settings, YAML_URL]) == [
+    assert page.evaluate(REFUSALS, [text, FORMAT_SETTINGS, YAML_URL]) == [
         "text is the customer's: it is never changed.",
         "rating is the customer's: it is never changed.",
         "What was said in the thread is kept as it was written; only new entries can be added.",
