@@ -1,12 +1,15 @@
 """`reviewwall check`: every defect in a review file is reported by path, line and exact text."""
 
+import os
 import subprocess
 import sys
 
 import pytest
 
+from generator.check.cores import usable_cores
 from generator.check.project import load_project
 from tests.conftest import problems_of, review
+from tests.processes import in_a_new_interpreter, processes_that_ran
 
 # About the format and the pages, not the service rules: judged as if it were 2026-11-03 09:00.
 pytestmark = pytest.mark.usefixtures("fixed_now")
@@ -255,17 +258,24 @@ def test_kind_defaults_from_rating(project, rating, kind):
     assert load_project(root).reviews[0].kind == kind
 
 
-def test_several_cores_find_exactly_what_one_finds(tmp_path, monkeypatch):
+@in_a_new_interpreter
+def test_several_cores_find_exactly_what_one_finds():
     """Reading and checking is shared out between processes (the files by id, the canned-reply
     rule by reply): the same reviews and problems, in the same order, also where files depend on
     each other (one id twice); and for a build, the same cases as make_cases gives."""
+    import tempfile
+    from pathlib import Path
+
+    from generator.check import canned, project
     from generator.check.project import SHARED_FROM, check_project
     from generator.publish.build import cases_of_files
     from generator.render.case import make_cases, newest_first
     from generator.words.labels import read_labels
     from tests.synthetic import make_project
 
-    root = make_project(tmp_path / "shop", SHARED_FROM + 100)
+    os.environ["SOURCE_DATE_EPOCH"] = "1798880400"  # 2027-01-02: no review in the future
+    folder = tempfile.TemporaryDirectory()
+    root = make_project(Path(folder.name) / "shop", SHARED_FROM + 100)
     reviews = root / "reviews"
     (reviews / "2024" / "2024-01-05-eli.yml").write_text("channel: [\n")  # unreadable, then
     (reviews / "2025" / "2024-01-05-eli.yml").write_text(review())  # its id again: no error
@@ -274,34 +284,61 @@ def test_several_cores_find_exactly_what_one_finds(tmp_path, monkeypatch):
     (reviews / "zz" / "more" / "2024-02-01-tor.yml").write_text(review(rating="9"))
     (reviews / "2025" / "page.yml").write_text(review())  # reserved for the wall
     (reviews / "2025" / "2025-03-01-liv.yml").write_bytes(b"channel: \xff\n")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798880400")  # 2027-01-02: no review in the future
     for name in ("2027-01-01-ada", "2027-01-01-bo", "2027-01-01-cy"):  # received at one moment
         (reviews / "2027" / f"{name}.yml").parent.mkdir(exist_ok=True)
         (reviews / "2027" / f"{name}.yml").write_text(review(received="2027-01-01T09:00"))
     loaded = load_project(root, cores=1)
     expected = [str(p) for p in loaded.problems.sorted()]
-    assert len(loaded.problems.errors) == 4 and "% the same as" in "\n".join(expected)
+    assert [str(p) for p in loaded.problems.errors] == [
+        "reviews/2024/2024-01-05-eli.yml:2: invalid YAML at column 1: did not find expected node "
+        "content",
+        "reviews/2025/2025-03-01-liv.yml:1: not UTF-8 text (byte 0xff at column 10); save the "
+        "file as UTF-8",
+        "reviews/2025/page.yml:1: review id 'page' is reserved for the wall's own pages (page, "
+        "complaints, praise, open, resolved, channel, language); rename the file",
+        "reviews/zz/more/2024-02-01-tor.yml:1: review id '2024-02-01-tor' is used twice: also "
+        "reviews/zz/2024-02-01-tor.yml; rename one of the files",
+    ]
+    assert "% the same as" in "\n".join(expected)
     assert loaded.files == SHARED_FROM + 109
     labels = read_labels(loaded.config.language, loaded.config.labels)
     cases = make_cases(loaded.reviews, loaded.config, labels)
     assert [case.id for case in cases[:3]] == ["2027-01-01-ada", "2027-01-01-bo", "2027-01-01-cy"]
     assert loaded.cases is None
+
+    def processes(read):  # the processes that read files, and those that judged replies
+        (result, judged), readers = processes_that_ran(
+            project, "_read_group", lambda: processes_that_ran(canned, "canned_replies", read)
+        )
+        return result, readers, judged
+
     for cores in (1, 2, 3):
-        shared = load_project(root, loaded.now, cores=cores, cases=cases_of_files)
+        shared, readers, judged = processes(
+            lambda cores=cores: load_project(root, loaded.now, cores=cores, cases=cases_of_files)
+        )
+        assert (len(readers), len(judged)) == (cores, cores)
+        assert os.getpid() in readers & judged  # this process did its share
         assert shared.reviews == loaded.reviews  # the same reviews, in the order of the files
         # newest first, and in file order where received together
         assert newest_first(shared.cases) == cases
         assert [str(p) for p in shared.problems.sorted()] == expected
         assert shared.files == loaded.files
     for cores in (1, 2, 3):
-        checked = check_project(root, loaded.now, cores)
+        checked, readers, judged = processes(
+            lambda cores=cores: check_project(root, loaded.now, cores)
+        )
+        assert (len(readers), len(judged)) == (cores, cores)
         assert [str(p) for p in checked.problems.sorted()] == expected
         assert checked.files == loaded.files
-    # As staff run it: a new process, with no thread to keep it from using every core.
+    # As staff run it: all the cores it may use, unless told.
+    unasked, readers, judged = processes(lambda: check_project(root, loaded.now))
+    assert (len(readers), len(judged)) == (usable_cores(), usable_cores())
+    assert [str(p) for p in unasked.problems.sorted()] == expected
     command = [sys.executable, "-m", "generator", "-C", str(root), "check"]
     result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stdout.splitlines()[:-1] == expected
+    folder.cleanup()
 
 
 def test_review_files_are_found_as_a_recursive_glob_finds_them(tmp_path):

@@ -2,13 +2,13 @@
 processes that share out many items take them as they are free.
 
 A process with threads never forks, and the browser tests leave Playwright's thread running in
-this one, so each test that needs forking runs in a new interpreter of its own.
+this one, so each test that needs forking runs in a new interpreter of its own
+(tests/processes.py) and says which processes did the work. Where a test waits for another
+process, it waits for what that process does, never for a length of time.
 """
 
-import functools
 import os
-import subprocess
-import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -16,39 +16,30 @@ from pathlib import Path
 import pytest
 
 from generator.check.cores import TICKETS, on_all_cores, share_out, usable_cores
+from tests.liveserve import wait_for
+from tests.processes import in_a_new_interpreter
 
-REPO = Path(__file__).resolve().parents[2]
-CANNOT_FORK = 3  # the exit code of a new interpreter that has one core, or cannot fork
-
-
-def in_a_new_interpreter(test):
-    """Run the test in a new Python, where no thread keeps it from forking."""
-
-    @functools.wraps(test)
-    def run():
-        code = (
-            "import os, sys\n"
-            "if not hasattr(os, 'fork') or sys.platform == 'darwin' or os.cpu_count() < 2:\n"
-            f"    sys.exit({CANNOT_FORK})\n"
-            f"from {test.__module__} import {test.__name__}\n{test.__name__}.__wrapped__()\n"
-        )
-        result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True)
-        if result.returncode == CANNOT_FORK:
-            pytest.skip("this machine has one core, or cannot fork")
-        assert result.returncode == 0, result.stderr.decode()[-3000:]
-
-    return run
+DEADLINE = 30  # seconds: how long one process waits for another before the test fails
 
 
-def test_results_come_back_in_the_order_of_the_tasks():
-    assert on_all_cores([lambda n=n: n * n for n in range(5)]) == [0, 1, 4, 9, 16]
+def notes_in(path: Path) -> list[str]:
+    """Return the lines that processes appended to the file at path."""
+    return path.read_text(encoding="utf-8").split()
+
+
+def note(path: Path, text: object) -> None:
+    """Append one line to the file at path (whole, however many processes append at once)."""
+    with open(path, "a", encoding="utf-8") as notes:
+        notes.write(f"{text}\n")
 
 
 @in_a_new_interpreter
-def test_each_task_but_the_first_runs_in_a_process_of_its_own():
-    pids = on_all_cores([os.getpid, os.getpid, os.getpid])
-    assert pids[0] == os.getpid()
-    assert len(set(pids)) == 3
+def test_results_come_back_in_the_order_of_the_tasks_each_from_a_process_of_its_own():
+    answers = on_all_cores([lambda n=n: (n * n, os.getpid()) for n in range(5)])
+    assert [square for square, _ in answers] == [0, 1, 4, 9, 16]
+    pids = [pid for _, pid in answers]
+    assert pids[0] == os.getpid()  # the first task runs here, each other one in a child
+    assert len(set(pids)) == 5
 
 
 @in_a_new_interpreter
@@ -75,26 +66,32 @@ def test_an_error_in_a_task_is_raised_here_with_its_own_type():
     def fails():
         raise ValueError("the task's own error")
 
-    try:
+    with pytest.raises(ValueError, match="^the task's own error$"):
         on_all_cores([lambda: 1, fails])
-    except ValueError as error:
-        assert str(error) == "the task's own error"
-    else:
-        raise AssertionError("no error")
 
 
 @in_a_new_interpreter
 def test_when_the_first_task_fails_the_children_are_stopped_at_once():
-    def fails():
-        raise KeyError("first")
+    with tempfile.TemporaryDirectory() as folder:
+        started, finished = Path(folder) / "started", Path(folder) / "finished"
 
-    started = time.monotonic()
-    try:
-        on_all_cores([fails, lambda: time.sleep(60)])
-    except KeyError:
-        pass
-    assert time.monotonic() - started < 10
-    with pytest.raises(ChildProcessError):  # the child was waited for: no zombie is left
+        def fails():  # once the child is at work, so that there is one to stop
+            assert wait_for(started.exists, DEADLINE), "the child never started"
+            raise KeyError("first")
+
+        def works_long():
+            (Path(folder) / "starting").write_text(str(os.getpid()))
+            os.replace(Path(folder) / "starting", started)
+            time.sleep(DEADLINE)
+            finished.touch()
+
+        with pytest.raises(KeyError, match="^'first'$"):
+            on_all_cores([fails, works_long])
+        child = int(started.read_text())
+        assert not finished.exists()  # it was not waited for until its task was done
+    with pytest.raises(ProcessLookupError):  # it was stopped
+        os.kill(child, 0)
+    with pytest.raises(ChildProcessError):  # and waited for: no zombie is left
         os.waitpid(-1, os.WNOHANG)
 
 
@@ -105,15 +102,17 @@ def test_a_process_with_threads_never_forks():
     try:
         assert usable_cores() == 1
         assert on_all_cores([os.getpid, os.getpid]) == [os.getpid(), os.getpid()]
+        assert set(share_out(list(range(50)), lambda batch: os.getpid())) == {os.getpid()}
     finally:
         stop.set()
         worker.join()
 
 
 def test_shared_out_items_come_back_in_batches_in_order():
-    assert share_out(list(range(7)), list) == [[n] for n in range(7)]
+    """How the items are cut into batches; in order whoever works them out (see below)."""
+    assert share_out(list(range(7)), list, cores=1) == [[n] for n in range(7)]
     count = TICKETS * 5 + 3
-    batches = share_out(list(range(count)), list)
+    batches = share_out(list(range(count)), list, cores=1)
     assert len(batches) <= TICKETS and {len(batch) for batch in batches[:-1]} == {6}
     assert [n for batch in batches for n in batch] == list(range(count))
     assert share_out([], list) == []
@@ -123,43 +122,64 @@ def test_shared_out_on_one_core_all_work_is_done_here():
     assert set(share_out(list(range(50)), lambda batch: os.getpid(), cores=1)) == {os.getpid()}
 
 
-def pids_by_item(items: int, heavy: float = 0.0) -> dict[int, int]:
-    """Share out `items` items that take 10 ms each (the first `heavy` seconds); return which
-    process did each."""
+@in_a_new_interpreter
+def test_every_process_takes_its_share_and_the_results_come_back_in_order():
+    cores = usable_cores()
+    with tempfile.TemporaryDirectory() as folder:
+        took = Path(folder) / "took"
+        took.touch()
 
-    def work(batch):
-        time.sleep(heavy if batch[0] == 0 and heavy else 0.01)
-        return os.getpid()
+        def work(batch):
+            note(took, os.getpid())
+            # No process goes on before each one has taken an item: one that took them all
+            # would wait here in vain.
+            every = wait_for(lambda: len(set(notes_in(took))) == cores, DEADLINE)
+            assert every, f"only {set(notes_in(took))} took items"
+            return batch[0], os.getpid()
 
-    return dict(enumerate(share_out(list(range(items)), work)))
+        done = share_out(list(range(100)), work)
+    assert [item for item, _ in done] == list(range(100))
+    done_by = {pid for _, pid in done}
+    assert len(done_by) == cores and os.getpid() in done_by
 
 
 @in_a_new_interpreter
-def test_every_process_takes_its_share():
-    done_by = pids_by_item(100)
-    assert len(set(done_by.values())) == usable_cores()
-    assert os.getpid() in done_by.values()
+def test_the_process_that_took_a_heavy_item_takes_none_of_the_rest():
+    """Item 0 is done only once the other processes have done every other item. Dealt out in
+    advance, the process that took it would still have its share of the rest to do."""
+    with tempfile.TemporaryDirectory() as folder:
+        done = Path(folder) / "done"
+        done.touch()
 
+        def work(batch):
+            if batch[0] == 0:
+                assert wait_for(lambda: len(notes_in(done)) == 59, DEADLINE), notes_in(done)
+            else:
+                note(done, batch[0])
+            return os.getpid()
 
-@in_a_new_interpreter
-def test_the_process_that_took_a_heavy_item_takes_fewer_of_the_rest():
-    done_by = pids_by_item(60, heavy=0.6)  # as long as all the others
+        done_by = share_out(list(range(60)), work)
     heavy = done_by[0]
-    took = sum(1 for pid in done_by.values() if pid == heavy)
-    assert took <= 60 / usable_cores() / 2, done_by  # dealt in advance, it would take its share
+    assert done_by.count(heavy) == 1, done_by
 
 
 @in_a_new_interpreter
 def test_what_a_child_took_before_it_died_is_done_here():
     here = os.getpid()
+    with tempfile.TemporaryDirectory() as folder:
+        died = Path(folder) / "died"
+        died.touch()
 
-    def work(batch):
-        if os.getpid() != here and batch[0] >= 10:
-            os._exit(3)
-        time.sleep(0.01)
-        return batch[0]
+        def work(batch):
+            if os.getpid() != here and batch[0] >= 10:
+                note(died, batch[0])
+                os._exit(3)
+            if batch[0] >= 10:  # here: not before a child has died with an item of its own
+                assert wait_for(lambda: notes_in(died) != [], DEADLINE), "no child died"
+            return batch[0]
 
-    assert share_out(list(range(40)), work) == list(range(40))
+        assert share_out(list(range(40)), work) == list(range(40))
+        assert notes_in(died) != []
 
 
 @in_a_new_interpreter
@@ -167,7 +187,7 @@ def test_an_error_in_shared_out_work_is_raised_here_and_children_stopped():
     def work(batch):
         if batch[0] == 30:
             raise ValueError("the work's own error")
-        time.sleep(0.01)
+        time.sleep(0.01)  # work that takes a while, so that the children have some to do
         return batch[0]
 
     with pytest.raises(ValueError, match="^the work's own error$"):

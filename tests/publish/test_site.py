@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 import pytest
 
 from generator.publish.build import build
-from tests.check.test_cores import in_a_new_interpreter
 from tests.conftest import build_project, content, page, review
+from tests.processes import in_a_new_interpreter, processes_that_ran
 
 # About the format and the pages, not the service rules: judged as if it were 2026-11-03 09:00.
 pytestmark = pytest.mark.usefixtures("fixed_now")
@@ -321,22 +321,21 @@ def test_a_large_site_rendered_on_every_core_is_the_site_rendered_on_one():
     from generator.publish import build as pipeline
     from tests.synthetic import make_project
 
-    render_and_write = pipeline._render_and_write
-
-    def noting_who(build_dir, orders):  # which processes rendered pages, in a file they share
-        with open(build_dir.parent / f"{build_dir.name}.pids", "a") as pids:
-            pids.write(f"{os.getpid()}\n")
-        return render_and_write(build_dir, orders)
-
-    pipeline._render_and_write = noting_who
     with tempfile.TemporaryDirectory() as folder:
         root = make_project(Path(folder) / "shop", SHARED_FROM)
         project = load_project(root, cores=1)
-        one = pipeline.write_site_project(project, root / "one", cores=1)
-        every = pipeline.write_site_project(project, root / "every")  # as a build does
-        for name, processes in (("one", 1), ("every", usable_cores())):
-            assert len(set((root / f"{name}.pids").read_text().split())) == processes
-        assert usable_cores() > 1
+        one, by_one = processes_that_ran(
+            pipeline,
+            "_render_and_write",
+            lambda: pipeline.write_site_project(project, root / "one", cores=1),
+        )
+        every, by_every = processes_that_ran(  # as a build does
+            pipeline,
+            "_render_and_write",
+            lambda: pipeline.write_site_project(project, root / "every"),
+        )
+        assert by_one == {os.getpid()}
+        assert len(by_every) == usable_cores() > 1 and os.getpid() in by_every
         assert len(one.written) > SHARED_FROM and sorted(every.written) == sorted(one.written)
         assert not one.unchanged and not every.unchanged
         for path in one.written:
