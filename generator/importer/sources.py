@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import http.client
+import os
 import socket
 import urllib.error
 import urllib.request
@@ -55,14 +56,16 @@ def read_source(source: str, timeout: float = DEFAULT_TIMEOUT) -> Source:
     path = Path(source)
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            # A file says its size: one far too large is refused without reading it.
+            too_large = os.fstat(handle.fileno()).st_size > MAX_BYTES
+            data = b"" if too_large else handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise SourceError(f"cannot read {source}: no such file") from None
     except IsADirectoryError:
         raise SourceError(f"cannot read {source}: it is a folder, not a file") from None
     except OSError as error:
         raise SourceError(f"cannot read {source}: {error.strerror or error}") from None
-    _check_size(source, data)
+    _check_size(source, data, too_large)
     return Source(source, data)
 
 
@@ -117,6 +120,6 @@ def _no_answer(timeout: float) -> str:
     return f"no answer within {timeout:g} s (--timeout to wait longer)"
 
 
-def _check_size(name: str, data: bytes) -> None:
-    if len(data) > MAX_BYTES:
+def _check_size(name: str, data: bytes, too_large: bool = False) -> None:
+    if too_large or len(data) > MAX_BYTES:
         raise SourceError(f"cannot read {name}: larger than {MAX_BYTES // 2**20} MB")

@@ -6,11 +6,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .fields import FieldReader, shown
-from .format import CONFIG, REPOSITORY_HOSTS
+from .format import CONFIG
 from .problems import Problems
 from .review import CHANNELS
 from .sections import (
@@ -23,22 +22,17 @@ from .sections import (
     read_editor,
     read_privacy,
     read_promise,
+    read_repository,
     read_rules,
+    repository_host_of,
 )
 from .yamltree import Node, YamlError, parse_yaml
 
 __all__ = ["CONFIG_FILE", "RedactPattern", "SiteConfig", "read_config", "repository_host_of"]
 
 CONFIG_FILE = "site_config.yml"
-_KNOWN_HOSTS = {
-    "github.com": "github",
-    "gitlab.com": "gitlab",
-    "codeberg.org": "gitea",
-    "bitbucket.org": "bitbucket",
-}
-# Self-hosted servers often carry their software's name: gitlab.example.no, forgejo.example.se.
-_HOST_NAME_HINTS = (("gitlab", "gitlab"), ("gitea", "gitea"), ("forgejo", "gitea"))
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_UNREADABLE = {FileNotFoundError: "no such file", IsADirectoryError: "it is a folder, not a file"}
 
 
 @dataclass
@@ -109,18 +103,33 @@ def read_config(root: Path) -> tuple[SiteConfig, Problems]:
     problems = Problems()
     config = SiteConfig(root=root)
     path = root / CONFIG_FILE
-    if not path.is_file():
+    if not path.exists():
         problems.error(
             CONFIG_FILE, 1, "not found; every site needs one (see docs/pages/site-config.md)"
         )
         return config, problems
     try:
-        tree = parse_yaml(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        problems.error(CONFIG_FILE, 1, "not UTF-8 text; save the file as UTF-8")
+        data = path.read_bytes()
+        tree = parse_yaml(data.decode("utf-8"))
+    except OSError as error:
+        reason = _UNREADABLE.get(type(error)) or error.strerror or str(error)
+        problems.error(CONFIG_FILE, 1, f"cannot be read: {reason}")
+        return config, problems
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        problems.error(
+            CONFIG_FILE,
+            line,
+            f"not UTF-8 text (byte 0x{data[error.start]:02x} at column {column}); "
+            "save the file as UTF-8",
+        )
         return config, problems
     except YamlError as error:
-        problems.error(CONFIG_FILE, error.line, error.message)
+        hint = ""
+        if "escape character" in error.message:  # a regular expression in double quotes
+            hint = "; in double quotes a backslash starts an escape: write it in single quotes"
+        problems.error(CONFIG_FILE, error.line, error.message + hint)
         return config, problems
     if tree is None:
         return config, problems
@@ -147,7 +156,6 @@ def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> 
         "name",
         "intro",
         "policy_extra",
-        "logo",
         "language",
         "repository_branch",
         "staff_name",
@@ -156,8 +164,10 @@ def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> 
             setattr(config, key, value)
     if "site_url" in top and (value := fields.url(top["site_url"], "site_url")):
         config.site_url = value.rstrip("/") + "/"
+    if "logo" in top:
+        _read_logo(fields, top["logo"], config)
     _read_languages(fields, top, config)
-    _read_repository(fields, top, config)
+    read_repository(fields, top, config)
     if "per_page" in top and (number := fields.read(CONFIG["per_page"], top["per_page"])):
         config.per_page = number
     if "timezone" in top and (zone := fields.text(top["timezone"], "timezone")):
@@ -184,17 +194,12 @@ def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> 
     for key in ("channels", "labels"):
         if key in top and (mapping := fields.mapping(top[key], key)):
             for name, node in mapping.items():
+                if key == "channels":
+                    _check_channel_name(fields, name, node)
                 if (label := fields.text(node, f"{key}.{name}")) is not None:
                     getattr(config, key)[name] = label
                     if key == "labels":
                         config.label_lines[name] = node.key_line or node.line
-    for name in config.channels:
-        if not re.match(CONFIG["channels"].pattern, name):
-            fields.error(
-                top["channels"],
-                "channels",
-                f"channel name '{name}' must be lowercase letters, digits and hyphens",
-            )
 
 
 def _read_languages(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> None:
@@ -217,32 +222,28 @@ def _read_languages(fields: FieldReader, top: dict[str, Node], config: SiteConfi
     config.languages = listed
 
 
-def _read_repository(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> None:
-    setting = top.get("repository_host", Node(None, 0))
-    if setting.kind != "empty":
-        config.repository_host = fields.read(CONFIG["repository_host"], setting)
-    if "repository" not in top or not (value := fields.url(top["repository"], "repository")):
+def _read_logo(fields: FieldReader, node: Node, config: SiteConfig) -> None:
+    """A logo named but not there is an error: the site would quietly go without it."""
+    if (name := fields.text(node, "logo")) is None:
         return
-    # The address people copy may be the clone URL: https://github.com/shop/reviews.git/
-    config.repository = value.rstrip("/").removesuffix(".git").rstrip("/")
-    if setting.kind != "empty":
+    try:
+        (config.root / name).open("rb").close()
+    except OSError as error:
+        reason = _UNREADABLE.get(type(error)) or error.strerror or str(error)
+        message = f"cannot read {shown(node)} ({reason}); name an image file beside {CONFIG_FILE}"
+        fields.error(node, "logo", message + ", or leave logo out")
         return
-    config.repository_host = repository_host_of(config.repository)
-    if config.repository_host is None:
-        # Never guess: a link in the wrong shape would send visitors to a "page not found".
-        kinds = ", ".join(REPOSITORY_HOSTS[:-1]) + f" or {REPOSITORY_HOSTS[-1]}"
-        fields.problems.warn(
-            fields.path,
-            top["repository"].line,
-            f"repository: {urlsplit(config.repository).hostname} is not a host reviewwall "
-            "knows, so case pages leave out the link to their file's history; set "
-            f"repository_host to {kinds}",
-        )
+    config.logo = name
 
 
-def repository_host_of(url: str) -> str | None:
-    """Return the kind of git host an address is on, as far as its host name tells."""
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
-    if host in _KNOWN_HOSTS:
-        return _KNOWN_HOSTS[host]
-    return next((kind for hint, kind in _HOST_NAME_HINTS if hint in host), None)
+def _check_channel_name(fields: FieldReader, name: str, node: Node) -> None:
+    if re.fullmatch(pattern := CONFIG["channels"].pattern, name):
+        return
+    slug = re.sub(r"[\s_]+", "-", name.strip().lower())
+    hint = f"; did you mean '{slug}'?" if re.fullmatch(pattern, slug) else ""
+    fields.problems.error(
+        fields.path,
+        node.key_line or node.line,
+        f"channels: '{name}' is not a channel name; use lowercase letters, digits and "
+        f"hyphens{hint}",
+    )

@@ -1,4 +1,5 @@
-"""The sections of site_config.yml with settings of their own: promise, privacy, rules, editor.
+"""The sections of site_config.yml with settings of their own: promise, privacy, rules, editor,
+and the repository the editor and the case pages link to.
 
 Each has its dataclass, with the defaults a new user gets, and its reader; config.py reads the
 top of the file and hands each section here.
@@ -10,9 +11,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .fields import FieldReader, shown
-from .format import CONFIG
+from .format import CONFIG, REPOSITORY_HOSTS
+from .problems import did_you_mean
 from .yamltree import Node
 
 if TYPE_CHECKING:
@@ -20,6 +23,14 @@ if TYPE_CHECKING:
 
 # Git hosts whose logins the web editor can only make through an OAuth application of the site's.
 NEEDS_APP_ID = ("gitea", "bitbucket")
+_KNOWN_HOSTS = {
+    "github.com": "github",
+    "gitlab.com": "gitlab",
+    "codeberg.org": "gitea",
+    "bitbucket.org": "bitbucket",
+}
+# Self-hosted servers often carry their software's name: gitlab.example.no, forgejo.example.se.
+_HOST_NAME_HINTS = (("gitlab", "gitlab"), ("gitea", "gitea"), ("forgejo", "gitea"))
 
 
 @dataclass(frozen=True)
@@ -84,7 +95,13 @@ def read_promise(fields: FieldReader, promise: dict[str, Node], config: SiteConf
         for channel, node in mapping.items():
             name = f"promise.first_reply_per_channel.{channel}"
             if channel not in config.channels:
-                fields.error(node, name, "not a channel; add it under 'channels' first")
+                hint = did_you_mean(channel, config.channels) or (
+                    "; a channel of your own goes under 'channels' first"
+                )
+                allowed = ", ".join(config.channels)
+                fields.error(
+                    node, name, f"unknown channel '{channel}'; expected one of: {allowed}{hint}"
+                )
             elif (value := fields.duration(node, name)) is not None:
                 config.promise.first_reply_per_channel[channel] = value
 
@@ -102,16 +119,25 @@ def read_privacy(fields: FieldReader, privacy: dict[str, Node], config: SiteConf
         if entry is None:
             continue
         fields.warn_unknown(entry, CONFIG["privacy"]["redact"].names, f"{name}.")
-        pattern = fields.text(entry.get("pattern", Node(None, item.line)), f"{name}.pattern")
+        given = entry.get("pattern", Node(None, item.line))
+        pattern = fields.text(given, f"{name}.pattern")
         label = fields.text(entry.get("label", Node(None, item.line)), f"{name}.label") or "number"
+        if given.kind == "empty":
+            fields.error(
+                given,
+                f"{name}.pattern",
+                "missing; each entry needs a pattern (a regular expression) and may have a label",
+            )
         if pattern is None:
-            fields.error(item, name, "needs a 'pattern' (a regular expression)")
             continue
         try:
             patterns.append(RedactPattern(re.compile(pattern), label))
         except re.error as error:
+            where = f" at character {error.pos + 1}" if error.pos is not None else ""
             fields.error(
-                entry["pattern"], f"{name}.pattern", f"not a valid regular expression: {error}"
+                given,
+                f"{name}.pattern",
+                f"'{pattern}' is not a valid regular expression: {error.msg}{where}",
             )
     config.privacy.redact = tuple(patterns)
 
@@ -171,3 +197,35 @@ def read_editor(
             f"missing; staff log in to {backend.capitalize()} through an OAuth application: "
             "give its client id",
         )
+
+
+def read_repository(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> None:
+    """Read where the review files live (repository) and the kind of host it is on."""
+    setting = top.get("repository_host", Node(None, 0))
+    if setting.kind != "empty":
+        config.repository_host = fields.read(CONFIG["repository_host"], setting)
+    if "repository" not in top or not (value := fields.url(top["repository"], "repository")):
+        return
+    # The address people copy may be the clone URL: https://github.com/shop/reviews.git/
+    config.repository = value.rstrip("/").removesuffix(".git").rstrip("/")
+    if setting.kind != "empty":
+        return
+    config.repository_host = repository_host_of(config.repository)
+    if config.repository_host is None:
+        # Never guess: a link in the wrong shape would send visitors to a "page not found".
+        kinds = ", ".join(REPOSITORY_HOSTS[:-1]) + f" or {REPOSITORY_HOSTS[-1]}"
+        fields.problems.warn(
+            fields.path,
+            top["repository"].line,
+            f"repository: {urlsplit(config.repository).hostname} is not a host reviewwall "
+            "knows, so case pages leave out the link to their file's history; set "
+            f"repository_host to {kinds}",
+        )
+
+
+def repository_host_of(url: str) -> str | None:
+    """Return the kind of git host an address is on, as far as its host name tells."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    if host in _KNOWN_HOSTS:
+        return _KNOWN_HOSTS[host]
+    return next((kind for hint, kind in _HOST_NAME_HINTS if hint in host), None)

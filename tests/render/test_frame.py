@@ -277,12 +277,7 @@ def test_a_logo_is_the_header_picture_and_the_favicon(project):
     assert not (root / "site/assets/favicon.svg").exists()
     og = soup.find("meta", property="og:image")
     assert og["content"] == "https://reviews.example.org/shop/assets/mark.png"
-
-
-def test_a_logo_that_is_not_there_leaves_the_initial(project):
-    root = project({"2026/a.yml": review()}, config=CONFIG + "logo: missing.png\n")
-    build_project(root)
-    assert page(root, "").select_one("header .md-logo .rw-initial").get_text() == "T"
+    # A logo that is not there is an error at its line: tests/publish/test_logo.py.
 
 
 @pytest.mark.parametrize(
