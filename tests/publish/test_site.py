@@ -1,6 +1,5 @@
 """Real builds of small projects, read back as parsed HTML: home, wall, filters, case pages."""
 
-import importlib.util
 import os
 import re
 import shutil
@@ -300,9 +299,6 @@ def test_a_check_error_builds_nothing_and_keeps_the_previous_site(site, tmp_path
     assert (root / "site/index.html").read_bytes() == before
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("zensical") is None, reason="zensical is not installed"
-)
 def test_zensical_builds_the_same_project(site, tmp_path):
     root = tmp_path / "z"
     shutil.copytree(site, root, ignore=shutil.ignore_patterns("site", "build"))

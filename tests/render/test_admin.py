@@ -253,7 +253,6 @@ def test_the_sample_site_has_its_editor(tmp_path):
 
 
 def test_zensical_publishes_the_same_editor(project):
-    pytest.importorskip("zensical", reason="Zensical is not installed (make test installs it)")
     root = project({P: review()}, config=BASE_CONFIG + REPOSITORY)
     build_project(root)
     mkdocs = {p.name: p.read_bytes() for p in (root / "site" / "admin").iterdir()}

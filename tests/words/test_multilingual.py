@@ -154,7 +154,6 @@ def test_a_wrong_languages_list_is_one_error_at_its_line(project, config, proble
 
 
 def test_zensical_builds_the_same_languages(tmp_path):
-    pytest.importorskip("zensical", reason="Zensical is not installed (make test installs it)")
     root = _sample(tmp_path / "shop", "[nb, sv]")
     build_project(root, engine="zensical")
     site = root / "site"
