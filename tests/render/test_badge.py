@@ -39,12 +39,29 @@ def test_the_badge_says_the_hand_computed_figures(project, language, texts, alt)
 
 
 def test_the_badge_is_as_wide_as_its_two_parts(project):
+    """Each part is its text's estimated width and 6 px either side (see the table below)."""
     root = project(REVIEWS, CONFIG)
     build_project(root)
     svg, texts = read_badge(root)
+    assert texts == ["★ 2.7", "67% of complaints answered · median reply 2 hr"]
     rects = [int(rect.get("width")) for rect in svg.iter(f"{SVG}rect")]
-    assert rects[1:] == [text_width(texts[0]) + 12, text_width(texts[1]) + 12]
-    assert int(svg.get("width")) == rects[0] == sum(rects[1:])
+    assert rects == [327, 31 + 12, 272 + 12]
+    assert svg.get("width") == "327"
+
+
+@pytest.mark.parametrize(
+    "text, width",
+    [
+        ("", 0),
+        ("★ 2.7", 31),  # ★ 10.2, the space and the point 3.8 each, the digits 6.8 each: 31.4
+        # 24 ordinary letters and digits at 6.8, four wide ones (% m w m) at 10.2, 18 narrow
+        # ones (f i l r t, the spaces and ·) at 3.8: 163.2 + 40.8 + 68.4 = 272.4
+        ("67% of complaints answered · median reply 2 hr", 272),
+        ("Testbutikken", 74),  # T 7.8; t t i at 3.8; e s b u k k e n at 6.8: 7.8 + 11.4 + 54.4
+    ],
+)
+def test_a_text_is_as_wide_as_its_letters(text, width):
+    assert text_width(text) == width
 
 
 def test_hostile_labels_and_names_stay_text_in_the_svg(project):
