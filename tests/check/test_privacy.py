@@ -323,4 +323,12 @@ def test_a_site_that_shows_no_names_warns_on_public_reviews_too(project):
     named = NAMED_REPLIES.replace("kind: complaint\n", "kind: complaint\nconsent: public\n")
     config = NO_RULES.replace("privacy:\n", "privacy:\n  names: none\n")
     root = project({"2026/2026-11-03-liv.yml": named}, config=config)
-    assert len(problems_of(root)) == 4  # three staff texts, and the customer's signature
+    p = "reviews/2026/2026-11-03-liv.yml"  # a line further down: consent is the new line 5
+    assert problems_of(root) == [  # three staff texts, and the customer's signature
+        f"{p}:6: warning: text: signed 'Hilsen Liv', but the review is shown without a name; add "
+        "redact: [Liv] to mask it on the site (the file keeps the customer's words), or redact: "
+        "[] if it is no name",
+        f"{p}:8: warning: thread[1].text: names the customer ('Liv') {HIDDEN}",
+        f"{p}:11: warning: thread[2].summary: names the customer ('Andersen') {HIDDEN}",
+        f"{p}:19: warning: outcome.change: names the customer ('Liv') {HIDDEN}",
+    ]

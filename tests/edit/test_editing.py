@@ -3,6 +3,7 @@ a file it cannot write back as it was is refused; the file is replaced whole or 
 
 from __future__ import annotations
 
+import errno
 import os
 from datetime import UTC, datetime
 
@@ -255,8 +256,9 @@ def test_the_file_is_replaced_whole_with_its_mode_and_no_leftovers(shop, monkeyp
 
     monkeypatch.setattr(os, "replace", fail)
     written = path.read_bytes()
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match=r"^\[Errno 28\] No space left on device$") as error:
         replace_file(path, b"half")
+    assert (type(error.value), error.value.errno) == (OSError, errno.ENOSPC)  # the error itself
     assert path.read_bytes() == written
     assert sorted(p.name for p in path.parent.iterdir()) == ["2026-11-02-kari.yml"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 import subprocess
 import sys
@@ -121,8 +122,9 @@ def test_a_failed_move_puts_the_previous_site_back(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(shutil, "move", full_disk)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match=r"^\[Errno 28\] No space left on device$") as error:
         swap_into_place(finished, site)
+    assert (type(error.value), error.value.errno) == (OSError, errno.ENOSPC)  # the error itself
     assert snapshot(site) == {"index.html": b"old"}
 
 
