@@ -24,14 +24,18 @@ def lock(path: Path) -> Path:
     return path
 
 
+def locked_out() -> list[str]:
+    """Return what runs a command as a user whom a mode of 000 keeps out; skip if none can."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None or subprocess.run([*_DROP, "true"]).returncode:
+        pytest.skip("running as root, and setpriv cannot drop the right to read every file")
+    return _DROP
+
+
 def run_locked_out(root: Path, *args: str) -> subprocess.CompletedProcess:
     """Run `reviewwall -C root ARGS` as a user whom a mode of 000 keeps out; skip if none can."""
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        if shutil.which("setpriv") is None or subprocess.run([*_DROP, "true"]).returncode:
-            pytest.skip("running as root, and setpriv cannot drop the right to read every file")
-        prefix = _DROP
-    command = [*prefix, sys.executable, "-m", "generator", "-C", str(root), *args]
+    command = [*locked_out(), sys.executable, "-m", "generator", "-C", str(root), *args]
     return subprocess.run(
         command, cwd=_REPOSITORY, capture_output=True, text=True, timeout=60, check=False
     )

@@ -151,17 +151,31 @@ def build(
     `now` (the current time unless a test gives one). `jobs`: engine processes at once (default:
     one a core). `full`: render every page, whatever the last build left.
     """
+    return build_project(root, engine, site_dir, now, jobs, full)[0]
+
+
+def build_project(
+    root: Path,
+    engine: str = "mkdocs",
+    site_dir: Path | None = None,
+    now: datetime | None = None,
+    jobs: int | None = None,
+    full: bool = False,
+) -> tuple[Project, list[WriteReport]]:
+    """Build as `build` does; also return what was written to each language's project (none
+    when the project has errors), which the preview tells staff."""
     project = load_project(root, now, canned=False, cases=cases_of_files)
     if project.problems.errors:
         # Nothing is built, so staff get every problem now, as `reviewwall check` gives them.
         project.problems.extend(_check_canned_quietly(project))
-        return project
+        return project, []
     build_dir = root / BUILD_DIR
-    write_site_project(project, build_dir)
+    reports = [write_site_project(project, build_dir)]
     languages = []
     for language, translated in language_projects(project):
-        write_site_project(translated, build_dir / LANGUAGES_DIR / language)
-        languages.append((language, build_dir / LANGUAGES_DIR / language))
+        folder = build_dir / LANGUAGES_DIR / language
+        reports.append(write_site_project(translated, folder).under(f"{LANGUAGES_DIR}/{language}/"))
+        languages.append((language, folder))
     _remove_languages_gone(build_dir, {language for language, _ in languages})
     # The canned-reply rule only warns, and compares every reply with every other: it runs on
     # the second core while the engine, a process of its own, builds the site on the first.
@@ -169,7 +183,7 @@ def build(
         canned = alongside.submit(_check_canned_quietly, project)
         run_engine(engine, build_dir, site_dir or root / SITE_DIR, languages, jobs, full)
     project.problems.extend(canned.result())
-    return project
+    return project, reports
 
 
 def language_projects(project: Project) -> list[tuple[str, Project]]:

@@ -7,16 +7,13 @@ to site/, so a failed or interrupted build leaves the previous site exactly as i
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
-from typing import TextIO
 
 from . import incremental
 from .shards import SHARDS_DIR, engine_cores, make_shards, merge_shards
@@ -29,70 +26,23 @@ class EngineError(Exception):
     """The engine is missing or failed; the message says which and what it printed."""
 
 
-def engine_command(engine: str, build_dir: Path, serve_address: str | None = None) -> list[str]:
-    """Return the command that builds (or serves) the project in build_dir."""
+def engine_command(engine: str, build_dir: Path) -> list[str]:
+    """Return the command that builds the project in build_dir."""
     config = str(build_dir / "mkdocs.yml")
     if engine == "mkdocs":
-        base = [sys.executable, "-m", "mkdocs"]
-        if serve_address:
-            # --dirty: on a save, MkDocs renders only the pages whose files changed (the writer
-            # touches no other file), not all of them; the nav lists no case, so none goes stale.
-            return base + ["serve", "-f", config, "-a", serve_address, "--livereload", "--dirty"]
-        return base + ["build", "--clean", "--quiet", "-f", config]
+        return [sys.executable, "-m", "mkdocs", "build", "--clean", "--quiet", "-f", config]
     executable = shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
     if not Path(executable).exists():
         raise EngineError(
             "zensical is not installed; install it with: pip install 'reviewwall[zensical]' "
             "(or build with --engine mkdocs)"
         )
-    if serve_address:
-        return [executable, "serve", "-f", config, "-a", serve_address]
     return [executable, "build", "--clean", "-f", config]
 
 
 def engine_environment() -> dict[str, str]:
     """Return the environment for the engine: Material's MkDocs 2 banner is noise here."""
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-
-
-# What an engine's live server says that staff need not read on every save. MkDocs: its progress
-# lines (INFO), the warning that --dirty, which the preview asks for, may leave links stale (the
-# nav lists only the sections, so none goes stale), and its list of pages outside the nav (every
-# case, by design). Zensical: where it serves from and that a build started or found nothing.
-_CHATTER = {
-    "mkdocs": re.compile(r"INFO\b|WARNING\s+-\s+A 'dirty' build is being performed"),
-    "zensical": re.compile(r"Serving \S.* on http|Build started|No issues found"),
-}
-
-
-def start_server(engine: str, build_dir: Path, address: str, out: TextIO) -> subprocess.Popen:
-    """Start the engine's live server on the project in build_dir; what it prints goes to out,
-    less its routine chatter (errors and unexpected warnings always pass)."""
-    server = subprocess.Popen(
-        engine_command(engine, build_dir, serve_address=address),
-        cwd=build_dir,
-        env=engine_environment(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        errors="replace",
-    )
-    forward = threading.Thread(target=_forward, args=(server.stdout, _CHATTER[engine], out))
-    forward.daemon = True
-    forward.start()
-    return server
-
-
-def _forward(lines: TextIO, chatter: re.Pattern, out: TextIO) -> None:
-    """Copy the engine's lines to out, skipping chatter and the indented lines that follow it."""
-    skipping = False
-    for line in lines:
-        if chatter.match(line):
-            skipping = True
-        elif not (skipping and line.startswith((" ", "\t"))):
-            skipping = False
-            out.write(line)
-            out.flush()
 
 
 def run_engine(

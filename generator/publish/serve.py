@@ -1,91 +1,88 @@
-"""Live preview: regenerate the project when a review, a template or the config is saved.
+"""Live preview: rebuild the site when a review, a template or the config is saved or deleted.
 
-The engine's own server watches the build folder and reloads the browser; we only rewrite the
-files whose content changed, so it rebuilds what it must (MkDocs runs with --dirty). A saved
-review's own page is written first, on its own, so it shows within a second or two; the
-listings and figures follow when the whole project has been regenerated.
+Each save runs the build staff run, `reviewwall build`, into site/: it renders only the pages
+that changed and removes those that went (incremental.py), so the preview is the site that will
+be published, every language of it, and after a preview session a build has nothing left to do.
+The site is served by a process of its own (preview.py), which reloads the open pages after each
+build; this process keeps no thread, so the build may use every core.
 """
 
 from __future__ import annotations
 
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-from ..check.checks import check_documents
-from ..check.project import load_project
-from ..measure.headline import Headline
-from ..read.config import CONFIG_FILE, read_config
-from ..read.problems import count, printable, summarize
-from ..read.reader import SUFFIXES, read_document
-from ..render.case import make_cases
-from ..render.pages import Site, render_case
-from ..words.labels import read_labels
-from .build import BUILD_DIR, make_renderer, write_site_project
-from .engine import start_server
-from .writer import WriteReport, write_pages
+from ..read.config import CONFIG_FILE
+from ..read.problems import Problems, count, printable, summarize
+from .build import LANGUAGES_DIR, SITE_DIR, build_project
+from .engine import EngineError
+from .preview import READY
+from .writer import WriteReport
 
 POLL_SECONDS = 0.3
 
 
-def snapshot(root: Path) -> dict[Path, float]:
-    """Return the modification time of every file that shapes the site."""
+def snapshot(root: Path) -> dict[Path, int]:
+    """Return the modification time of every file that shapes the site (a file that went while
+    the folders were listed is left out: it is gone)."""
     watched = [root / CONFIG_FILE]
     for folder in ("reviews", "templates"):
         if (root / folder).is_dir():
-            watched += [p for p in (root / folder).rglob("*") if p.is_file()]
-    return {path: path.stat().st_mtime_ns for path in watched if path.exists()}
+            watched += (p for p in (root / folder).rglob("*") if not p.is_dir())
+    times = {}
+    for path in watched:
+        try:
+            times[path] = path.stat().st_mtime_ns
+        except OSError:
+            continue
+    return times
 
 
-def write_saved_cases(root: Path, saved: list[Path]) -> WriteReport | None:
-    """Write the case pages of just-saved review files alone, when they have no error."""
-    config, problems = read_config(root)
-    reviews_dir = config.reviews_dir.resolve()
-    paths = [p for p in saved if p.suffix in SUFFIXES and reviews_dir in p.resolve().parents]
-    if problems.errors or not paths:
-        return None
-    documents = [d for p in paths if p.is_file() and (d := read_document(p, root, problems))]
-    reviews, checked = check_documents(documents, config)
-    if problems.errors or checked.errors:
-        return None  # the whole regeneration that follows reports them
-    labels = read_labels(config.language, config.labels)
-    site = Site(config=config, labels=labels, cases=[], headline=Headline(), listings=[])
-    renderer = make_renderer(config, labels)
-    pages = [render_case(site, renderer, case) for case in make_cases(reviews, config, labels)]
-    return write_pages(root / BUILD_DIR, pages)
-
-
-def regenerate(root: Path, changed: set[str] | None = None) -> WriteReport | None:
-    """Check and rewrite the project; report problems and keep the last good pages on error.
+def rebuild(root: Path, engine: str, changed: set[str] | None = None) -> list[WriteReport] | None:
+    """Build the site; report problems and keep the last good site on error.
 
     At the start (`changed` None) every problem is printed; after a save, only those in the
     files that changed, and every error, since an error anywhere stops the preview.
     """
-    project = load_project(root)
-    for problem in project.problems.sorted():
+    kept = " The preview shows the last good version." if _built(root) else ""
+    try:
+        project, reports = build_project(root, engine)
+    except EngineError as error:
+        lines = str(error).splitlines() or [""]
+        print("\n".join(printable(line) for line in [f"error: {lines[0]}", *lines[1:]]))
+        print(f"Nothing was published.{kept}", flush=True)
+        return None
+    problems: Problems = project.problems
+    for problem in problems.sorted():
         if changed is None or not problem.warning or problem.path in changed:
             print(problem, flush=True)
-    if project.problems.errors:
-        print(
-            summarize(project.problems, project.files)
-            + " The preview shows the last good version.",
-            flush=True,
-        )
+    if problems.errors:
+        print(summarize(problems, project.files) + kept, flush=True)
         return None
-    return write_site_project(project, root / BUILD_DIR)
+    return reports
 
 
-def describe_update(reports: list[WriteReport | None], shown: int = 5) -> str:
-    """Return one line saying which pages a save changed, by their address in the site."""
-    written = {name: None for report in reports if report for name in report.written}
-    removed = {name: None for report in reports if report for name in report.removed}
+def _built(root: Path) -> bool:
+    return (root / SITE_DIR / "index.html").is_file()
+
+
+def describe_update(reports: list[WriteReport], saved: list[str] = (), shown: int = 5) -> str:
+    """Return one line saying which pages a save changed, by their address in the site: the
+    pages of the reviews saved (by id) first, as those are what staff look for."""
+    written = {name: None for report in reports for name in report.written}
+    removed = {name: None for report in reports for name in report.removed}
     if not written and not removed:
         return "No page changed."
     parts = []
     for verb, names in (("Updated", written), ("Removed", removed)):
         if names:
-            addresses = [_address(name) for name in names]
+            addresses = sorted(
+                (_address(name) for name in names),
+                key=lambda address: not any(f"/reviews/{id}/" in address for id in saved),
+            )
             listed = ", ".join(addresses[:shown])
             more = f" and {len(addresses) - shown} more" if len(addresses) > shown else ""
             parts.append(f"{verb} {count(len(addresses), 'file')}: {listed}{more}.")
@@ -94,51 +91,80 @@ def describe_update(reports: list[WriteReport | None], shown: int = 5) -> str:
 
 def _address(name: str) -> str:
     """Return where a file of the build folder shows in the site: a page's URL, else its name."""
+    language = ""
+    if name.startswith(f"{LANGUAGES_DIR}/"):  # languages/<code>/docs/…: the site's /<code>/…
+        _, code, name = name.split("/", 2)
+        language = "/" + code
     if not name.startswith("docs/"):
         return name  # mkdocs.yml, the theme override
     name = name.removeprefix("docs/")
     if name.endswith(".md"):
-        return "/" + name.removesuffix("index.md").removesuffix(".md")
-    return "/" + name
+        return language + "/" + name.removesuffix("index.md").removesuffix(".md")
+    return language + "/" + name
 
 
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
+def start_preview_server(site: Path, address: str) -> subprocess.Popen | str:
+    """Start the web server of the preview; return it, or what kept it from listening."""
+    host, _, port = address.rpartition(":")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator.publish.preview", str(site), host or "127.0.0.1", port],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    said = server.stdout.readline().strip()
+    if said != READY:
+        server.wait()
+        return said or f"the preview's web server stopped (exit {server.returncode})"
+    return server
+
+
 def serve(root: Path, engine: str, address: str) -> int:
     """Run the preview until interrupted."""
-    if regenerate(root) is None and not (root / BUILD_DIR / "mkdocs.yml").exists():
+    if rebuild(root, engine) is None and not _built(root):
+        print("Nothing to preview yet: fix the errors above, then run reviewwall serve again.")
         return 1
-    server = start_server(engine, root / BUILD_DIR, address, sys.stdout)
+    server = start_preview_server(root / SITE_DIR, address)
+    if isinstance(server, str):
+        print(f"error: {printable(server)}", file=sys.stderr)
+        return 1
     print(
         f"Serving on http://{address}/ — save a review, a template or {CONFIG_FILE} to update "
         "it; Ctrl+C stops.",
         flush=True,
     )
     seen = snapshot(root)
-    # Stopped by a signal (a test, a process manager) the engine's server must stop too, as on
+    # Stopped by a signal (a test, a process manager) the web server must stop too, as on
     # Ctrl+C; otherwise it outlives us, still serving.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         while server.poll() is None:
             time.sleep(POLL_SECONDS)
             current = snapshot(root)
-            if current != seen:
-                saved = [path for path, mtime in current.items() if seen.get(path) != mtime]
-                deleted = [path for path in seen if path not in current]
-                seen = current
-                for verb, paths in (("Saved", saved), ("Deleted", deleted)):
-                    for path in paths:
-                        print(f"{verb} {printable(path.relative_to(root).as_posix())}", flush=True)
-                early = write_saved_cases(root, saved)
-                changed = {path.relative_to(root).as_posix() for path in saved + deleted}
-                report = regenerate(root, changed)
-                if report is not None:
-                    print(describe_update([early, report]), flush=True)
-    except KeyboardInterrupt:
+            if current == seen:
+                continue
+            saved = [path for path, mtime in current.items() if seen.get(path) != mtime]
+            deleted = [path for path in seen if path not in current]
+            seen = current
+            for verb, paths in (("Saved", saved), ("Deleted", deleted)):
+                for path in paths:
+                    print(f"{verb} {printable(path.relative_to(root).as_posix())}", flush=True)
+            changed = {path.relative_to(root).as_posix() for path in saved + deleted}
+            reports = rebuild(root, engine, changed)
+            if reports is not None:
+                ids = [path.stem for path in saved]
+                print(describe_update(reports, ids), flush=True)
+                server.stdin.write("built\n")
+                server.stdin.flush()
+    except (KeyboardInterrupt, BrokenPipeError):
         pass
     finally:
+        if server.stdin:
+            server.stdin.close()
         server.terminate()
         server.wait(timeout=10)
     return 0

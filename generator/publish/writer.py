@@ -42,6 +42,11 @@ class WriteReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
 
+    def under(self, folder: str) -> WriteReport:
+        """Return the report with its paths as seen from a folder above (folder ends in /)."""
+        lists = (self.written, self.unchanged, self.removed)
+        return WriteReport(*([folder + name for name in names] for names in lists))
+
 
 def make_mkdocs_config(
     config: SiteConfig, labels: Labels, extra_nav: list | None = None, ledger: Ledger | None = None
