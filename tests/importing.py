@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import urllib.request
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -25,6 +26,21 @@ def run(root: Path, capsys, *args: str) -> tuple[int, str, str]:
     code = main(["-C", str(root), "import", *args])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+def fetch_timeouts(monkeypatch) -> list[float]:
+    """Return a list that gets the timeout of each fetch as it starts (urllib's urlopen is
+    still what fetches): a test of a server that never answers asks what was waited for, not
+    how long it took."""
+    timeouts: list[float] = []
+    urlopen = urllib.request.urlopen
+
+    def noting(request, timeout):
+        timeouts.append(timeout)
+        return urlopen(request, timeout=timeout)
+
+    monkeypatch.setattr(urllib.request, "urlopen", noting)
+    return timeouts
 
 
 def format_problems(root: Path) -> list[str]:

@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 
 from tests.conftest import SiteServer
-from tests.importing import FIXTURES, files, fixture, run
+from tests.importing import FIXTURES, fetch_timeouts, files, fixture, run
 
 
 @pytest.fixture
@@ -55,20 +55,19 @@ def test_connection_refused_is_one_line(project, capsys):
     )
 
 
-def test_a_server_that_never_answers_times_out(project, capsys):
+def test_a_server_that_never_answers_times_out(project, capsys, monkeypatch):
+    timeouts = fetch_timeouts(monkeypatch)
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen()  # accepts connections in the kernel, never reads or answers
         url = f"http://127.0.0.1:{silent.getsockname()[1]}/feed.xml"
-        started = time.monotonic()
         result = run(project(), capsys, url, "--timeout", "1")
-        seconds = time.monotonic() - started
     assert result == (
         1,
         "",
         f"error: cannot fetch {url}: no answer within 1 s (--timeout to wait longer)\n",
     )
-    assert seconds < 5
+    assert timeouts == [1.0]  # one fetch, which waited for what --timeout says
 
 
 def test_the_default_timeout_is_ten_seconds(project, capsys, monkeypatch):
@@ -100,7 +99,7 @@ def test_an_unknown_host_is_one_line(project, capsys):
 def test_a_slow_local_server_is_waited_for_within_the_timeout(project, capsys):
     class Slow(http.server.SimpleHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 - the stdlib's name
-            time.sleep(0.3)
+            time.sleep(0.3)  # the server's slowness, far within the timeout however busy we are
             super().do_GET()
 
         def log_message(self, format, *args):  # noqa: A002
@@ -111,7 +110,7 @@ def test_a_slow_local_server_is_waited_for_within_the_timeout(project, capsys):
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{httpd.server_port}/mastodon_tag.xml"
-        code, out, _ = run(project(), capsys, url, "--timeout", "2")
+        code, out, _ = run(project(), capsys, url, "--timeout", "60")
     finally:
         httpd.shutdown()
         httpd.server_close()
@@ -182,12 +181,10 @@ def test_a_file_that_is_no_feed_at_all_stops_with_its_name(project, capsys, tmp_
         ),
     ],
 )
-def test_xml_entity_tricks_are_refused_quickly(project, capsys, name, message):
+def test_xml_entity_tricks_are_refused(project, capsys, name, message):
     root = project()
     source = fixture(name)
-    started = time.monotonic()
     result = run(root, capsys, source, "--channel", "google", "--kind", "mixed")
-    assert time.monotonic() - started < 2
     assert result == (1, "", f"error: {source}: {message}; nothing was imported\n")
     assert files(root) == {}
 
