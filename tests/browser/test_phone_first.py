@@ -57,7 +57,9 @@ def test_the_score_and_the_first_review_are_on_a_phones_first_screen(
     context.close()
 
 
-def test_the_filter_control_opens_and_leads_to_a_filter_without_javascript(browser, served):
+def test_the_filter_control_opens_and_leads_to_a_filter_without_javascript(
+    browser, served, sample_site
+):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     tab = context.new_page()
     tab.goto(served.url("reviews/"))
@@ -69,13 +71,16 @@ def test_the_filter_control_opens_and_leads_to_a_filter_without_javascript(brows
     summary.click()
     assert complaints.is_visible()
     title = complaints.evaluate("a => a.firstChild.textContent.trim()")
+    cases = int(complaints.locator(".rw-count").inner_text())
     complaints.click()
     tab.wait_for_url(re.compile(r"/reviews/complaints/$"))
     current = tab.locator('.rw-filter a[aria-current="page"]')
     assert current.count() == 1
     assert current.evaluate("a => a.firstChild.textContent.trim()") == title
     assert title in tab.locator("details.rw-filter > summary").inner_text()
-    assert tab.locator(".rw-card").count() > 0
+    config = (sample_site / "site_config.yml").read_text(encoding="utf-8")
+    per_page = int(re.search(r"(?m)^per_page: (\d+)$", config).group(1))
+    assert cases > 0 and tab.locator(".rw-card").count() == min(cases, per_page)
     context.close()
 
 
