@@ -11,7 +11,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test audit check serve bench docs lint clean messages
+.PHONY: site test audit check serve bench docs lint clean messages mutate
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
@@ -30,6 +30,10 @@ $(VENV)/.test: pyproject.toml $(VENV)/.runtime
 
 $(VENV)/.bench: pyproject.toml $(VENV)/.test
 	$(PIP) -e '.[test,bench]'
+	@touch $@
+
+$(VENV)/.mutate: pyproject.toml $(VENV)/.test
+	$(PIP) -e '.[test,mutate]'
 	@touch $@
 
 # --ignore-scripts: vnu-jar's only install script downloads a Java runtime from GitHub when the
@@ -78,6 +82,14 @@ bench: $(VENV)/.bench
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_languages
 	$(BIN)/python -m tests.bench_rebuild
+
+# Mutation testing ([tool.mutmut] in pyproject.toml): mutmut changes the rules and figures one
+# small edit at a time, in a copy under mutants/ (git-ignored), and runs their fast tests against
+# each; a mutant that no test fails is a gap in the tests. `mutmut browse` shows the survivors.
+mutate: $(VENV)/.mutate
+	rm -rf mutants
+	$(BIN)/mutmut run
+	$(BIN)/mutmut results
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check generator tests

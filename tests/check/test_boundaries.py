@@ -183,3 +183,44 @@ def test_private_data_inside_a_site_pattern_is_found_once():
     assert [(f.label, f.found) for f in find_private("ordre 91234567", [order])] == [
         ("order", "ordre 9123")
     ]
+
+
+# --- Shapes of a thread and an outcome (survivors of make mutate) -------------------------------
+
+
+@FIXED
+def test_every_entry_of_a_thread_is_checked_after_one_that_is_no_mapping(project):
+    thread = (
+        "thread:\n  - just words\n  - at: 2026-11-03T09:00\n    by: Ola\n"
+        "  - at: 2026-11-03T09:30\n    private: true\n"
+    )
+    assert one_file(project, review() + thread + "outcome: resolved\n") == [
+        f"{P}:6: thread[1]: expected a mapping of fields, got 'just words'",
+        f"{P}:7: thread[2].text: missing; a public thread entry needs its text",
+        f"{P}:9: thread[3].via: missing; a private entry says where the talk went: "
+        "email, phone, chat, message, in-store",
+        f"{P}:11: outcome: expected a mapping of fields, got 'resolved'",
+    ]
+
+
+@FIXED
+def test_a_thread_that_is_no_list_is_an_error(project):
+    assert one_file(project, review(thread="hello")) == [
+        f"{P}:4: thread: expected a list, got 'hello'"
+    ]
+
+
+@FIXED
+def test_thread_entries_and_outcome_keep_what_the_file_says(project):
+    text = review() + (
+        "thread:\n  - at: 2026-11-03T09:00\n    by: Ola\n    text: Sorry!\n"
+        "  - at: 2026-11-03T09:30\n    private: true\n    via: phone\n    summary: Called.\n"
+        "outcome:\n  at: 2026-11-04\n  summary: Sent a new one.\n  actions: [refund]\n"
+    )
+    [checked] = load_project(project({FILE: text})).reviews
+    assert [(e.by, e.text, e.private, e.via, e.summary) for e in checked.thread] == [
+        ("Ola", "Sorry!", False, None, None),
+        (None, "", True, "phone", "Called."),
+    ]
+    ended = checked.outcome
+    assert (ended.status, ended.summary, ended.actions) == ("open", "Sent a new one.", ("refund",))
