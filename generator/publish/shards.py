@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 SHARDS_DIR = "shards"  # build/shards/<n>/: one engine process's project
+HOOKS_DIR = "hooks"  # build/hooks/: the MkDocs hook that takes the page bodies as they are
 SITEMAP = "sitemap.xml"
 SEARCH_INDEX = "search/search_index.json"
 # Below this many pages a second process costs more than it saves.
@@ -50,7 +51,7 @@ def make_shards(build_dir: Path, jobs: int) -> list[Path]:
     config = yaml.safe_load((build_dir / "mkdocs.yml").read_text("utf-8"))
     in_nav = set(nav_files(config.get("nav", [])))
     shared = [page for page in pages if page not in in_nav]
-    config["theme"]["custom_dir"] = "../../" + config["theme"]["custom_dir"]
+    relocate(config)
     folders = []
     for number in range(jobs):
         folder = shards_dir / str(number)
@@ -69,6 +70,12 @@ def make_shards(build_dir: Path, jobs: int) -> list[Path]:
         )
         folders.append(folder)
     return folders
+
+
+def relocate(config: dict) -> None:
+    """Point a project two folders down (build/shards/<n>/) at build/'s theme and hooks."""
+    config["theme"]["custom_dir"] = "../../" + config["theme"]["custom_dir"]
+    config["hooks"] = ["../../" + hook for hook in config.get("hooks", [])]
 
 
 def merge_shards(stagings: list[Path], build_dir: Path) -> Path:

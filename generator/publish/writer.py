@@ -29,9 +29,11 @@ from ..render.renderer import BUILTIN_TEMPLATES, Page
 from ..words.catalog import language_name
 from ..words.labels import Labels
 from .engine import STAGING
+from .shards import HOOKS_DIR
 
 STYLESHEET = "assets/reviewwall.css"
 COLOURS = "assets/reviewwall-colours.css"
+PAGE_HOOK = Path(__file__).with_name("pagehook.py")
 
 
 @dataclass
@@ -82,6 +84,8 @@ def make_mkdocs_config(
         "not_in_nav": "/reviews/**\n/embed/index.md\n",
         "plugins": ["search"],
         "markdown_extensions": ["attr_list", "md_in_html"],
+        # The page bodies are HTML: MkDocs takes them as they are (pagehook.py).
+        "hooks": [f"{HOOKS_DIR}/{PAGE_HOOK.name}"],
         "extra": {
             "generator": False,
             # templates/theme/main.html puts these in every page's head (feed autodiscovery).
@@ -175,6 +179,7 @@ def write_project(
         wanted[f"docs/assets/{logo.name}"] = logo.read_bytes()
     else:
         wanted["docs/" + FAVICON] = initial_favicon(config).encode()
+    wanted[f"{HOOKS_DIR}/{PAGE_HOOK.name}"] = PAGE_HOOK.read_bytes()
     wanted["mkdocs.yml"] = yaml.safe_dump(mkdocs, allow_unicode=True, sort_keys=False).encode()
     files = _Files(build_dir)
     for relative, data in wanted.items():
@@ -184,7 +189,7 @@ def write_project(
         files.report.written += report.written
         files.report.unchanged += report.unchanged
         kept.update(report.written, report.unchanged)
-    for folder in ("docs", "overrides"):
+    for folder in ("docs", "overrides", HOOKS_DIR):
         files.remove_unwanted(folder, kept)
     return files.report
 

@@ -1,0 +1,75 @@
+"""MkDocs takes reviewwall's page bodies as they are (publish/pagehook.py): the site is the one
+MkDocs makes when it parses every body as Markdown, byte for byte, for the sample shop and for
+reviews full of hostile text."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.publish.build import build
+from tests.conftest import make_project
+from tests.hostile import hostile_reviews
+from tests.publish.test_shards import _differences
+
+ROOT = Path(__file__).resolve().parents[2]
+NOW = "1796083200"  # 2026-12-01
+
+
+def _sample(target: Path) -> Path:
+    target.mkdir()
+    shutil.copytree(ROOT / "reviews", target / "reviews")
+    shutil.copy(ROOT / "site_config.yml", target / "site_config.yml")
+    return target
+
+
+def _hostile(target: Path) -> Path:
+    return make_project(target, hostile_reviews()[0])
+
+
+def _markdown_site(build_dir: Path) -> Path:
+    """Build a copy of the project without the hook, as MkDocs alone would."""
+    plain = build_dir.with_name("plain")
+    shutil.copytree(build_dir, plain, ignore=shutil.ignore_patterns("site", "shards"))
+    config = yaml.safe_load((plain / "mkdocs.yml").read_text("utf-8"))
+    assert config.pop("hooks") == ["hooks/pagehook.py"]
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(plain / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return plain / "site"
+
+
+@pytest.mark.parametrize("make", [_sample, _hostile], ids=["sample", "hostile"])
+def test_the_hook_gives_the_site_markdown_gives(tmp_path, monkeypatch, make):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW)
+    root = make(tmp_path / "shop")
+    project = build(root, full=True)
+    assert not project.problems.errors, [str(p) for p in project.problems.errors]
+    pages = list((root / "site").rglob("*.html"))
+    assert len(pages) > 10
+    assert _differences(_markdown_site(root / "build"), root / "site") == []
+
+
+def test_without_the_hook_pages_would_differ(tmp_path, monkeypatch):
+    """The comparison can fail: a hook that forgets Markdown's strip changes every page."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW)
+    root = _sample(tmp_path / "shop")
+    assert not build(root, full=True).problems.errors
+    hook = root / "build" / "hooks" / "pagehook.py"
+    hook.write_text(hook.read_text("utf-8").replace("body.strip()", "body"), "utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(root / "build/mkdocs.yml")],
+        check=True,
+        capture_output=True,
+    )
+    differences = _differences(_markdown_site(root / "build"), root / "build" / "site")
+    assert "index.html" in differences
