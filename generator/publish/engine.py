@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from . import incremental
+from .footer import StaleLedger
 from .shards import SHARDS_DIR, engine_cores, make_shards, merge_shards
 
 ENGINES = ("mkdocs", "zensical")
@@ -97,7 +98,14 @@ def run_engine(
         others = [language for _, language in parts[1:]] if not code else []  # their own parts
         incremental.clone_site(site_dir / code, target, others)
         rendered = built.get(folder / SHARDS_DIR / incremental.INCREMENT) if change.pages else None
-        incremental.apply(target, folder, change, rendered)
+        try:
+            incremental.apply(target, folder, change, rendered)
+        except StaleLedger:  # a theme of the site's own shows the footer's line another way
+            shutil.rmtree(target)
+            plan = make_shards(folder, each)
+            again = {unit: _build_one(engine, unit) for unit in plan or [folder]}
+            finished = merge_shards([again[s] for s in plan], folder) if plan else again[folder]
+            shutil.move(str(finished), str(target))
     for folder, _ in parts:
         incremental.forget_state(folder)  # until the new site is in place
     swap_into_place(staging, site_dir)

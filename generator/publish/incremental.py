@@ -15,6 +15,8 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import time
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path, PurePosixPath
@@ -22,7 +24,9 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from .. import __version__
+from .footer import restamp, split_ledger
 from .shards import (
+    HOOKS_DIR,
     SEARCH_INDEX,
     SHARDS_DIR,
     SITEMAP,
@@ -30,22 +34,28 @@ from .shards import (
     nav_files,
     output_of,
     page_of,
+    relocate,
     sort_key,
     write_sitemap,
 )
 
 STATE = ".reviewwall-site.json"
 INCREMENT = "increment"  # build/shards/increment/: the project of the changed pages
-_FORMAT = 1
+_FORMAT = 2
+# A file whose modification time is this close to when the state was saved is hashed again: a
+# write in the same tick of the file system's clock would not change its time (git's "racy"
+# entries).
+_RACY_NS = 2_000_000_000
 
 
 @dataclass
 class Plan:
     """What changed in a project's sources since its part of site/ was built."""
 
-    docs: dict[str, str]  # every source file's hash now
+    docs: dict[str, list]  # every source file's [hash, size, modification time] now
     changed: list[str]
     removed: list[str]
+    ledger: tuple[str, str] | None = None  # the footer's line before and now, when it changed
 
     @property
     def pages(self) -> list[str]:
@@ -59,26 +69,41 @@ def fingerprint(build_dir: Path, engine: str) -> str:
     for package in packages:
         digest.update(f"{package}={_version(package)};".encode())
     digest.update(f"reviewwall={__version__};format={_FORMAT};engine={engine};".encode())
-    digest.update((build_dir / "mkdocs.yml").read_bytes())
-    for name, value in sorted(tree_hashes(build_dir / "overrides").items()):
-        digest.update(f"{name}={value};".encode())
+    digest.update(split_ledger((build_dir / "mkdocs.yml").read_bytes())[0])
+    for folder in ("overrides", HOOKS_DIR):
+        for name, value in sorted(tree_hashes(build_dir / folder).items()):
+            digest.update(f"{folder}/{name}={value};".encode())
     return digest.hexdigest()
 
 
 def tree_hashes(folder: Path) -> dict[str, str]:
     """Return each file's content hash under folder, by its path relative to it."""
-    hashes = {}
+    return {name: entry[0] for name, entry in tree_entries(folder).items()}
+
+
+def tree_entries(folder: Path, known: dict | None = None, saved_ns: int = 0) -> dict[str, list]:
+    """Return [content hash, size, modification time] of each file under folder, by its path
+    relative to it. A file `known` with the same size and time (and not written just before
+    `saved_ns`) keeps its hash unread: the writer rewrites a file only to change it."""
+    known = known or {}
+    entries = {}
     if not folder.is_dir():
-        return hashes
+        return entries
     start = len(str(folder)) + 1
     for top, _, names in os.walk(folder):
         for name in names:
             path = os.path.join(top, name)
+            relative = path[start:].replace(os.sep, "/")
+            stat = os.stat(path)
+            was = known.get(relative)
+            if was and was[1:] == [stat.st_size, stat.st_mtime_ns]:
+                if stat.st_mtime_ns < saved_ns - _RACY_NS:
+                    entries[relative] = was
+                    continue
             with open(path, "rb") as handle:
-                hashes[path[start:].replace(os.sep, "/")] = hashlib.blake2b(
-                    handle.read(), digest_size=16
-                ).hexdigest()
-    return hashes
+                value = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+            entries[relative] = [value, stat.st_size, stat.st_mtime_ns]
+    return entries
 
 
 def plan(build_dir: Path, site_part: Path, engine: str) -> Plan | None:
@@ -88,31 +113,43 @@ def plan(build_dir: Path, site_part: Path, engine: str) -> Plan | None:
         state = json.loads((build_dir / STATE).read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    if state.get("fingerprint") != fingerprint(build_dir, engine):
+    if state.get("format") != _FORMAT or state.get("fingerprint") != fingerprint(build_dir, engine):
         return None
     if state.get("site") != _site_marks(site_part):
         return None  # site/ is not the one this state describes
-    docs = tree_hashes(build_dir / "docs")
+    ledger = (state.get("ledger", ""), _ledger(build_dir))
+    if ledger[0] != ledger[1] and not all(ledger):
+        return None  # a footer line that comes or goes changes the markup of every page
     before = state.get("docs", {})
-    changed = sorted(path for path, value in docs.items() if before.get(path) != value)
+    docs = tree_entries(build_dir / "docs", before, state.get("saved_ns", 0))
+    changed = sorted(
+        path for path, entry in docs.items() if path not in before or before[path][0] != entry[0]
+    )
     removed = sorted(path for path in before if path not in docs)
     pages = sum(1 for path in docs if path.endswith(".md"))
     if sum(1 for path in changed if path.endswith(".md")) * 2 > pages:
         return None  # most pages changed: a full build, on every core, is faster
-    return Plan(docs, changed, removed)
+    return Plan(docs, changed, removed, ledger if ledger[0] != ledger[1] else None)
 
 
 def save_state(
-    build_dir: Path, site_part: Path, engine: str, docs: dict[str, str] | None = None
+    build_dir: Path, site_part: Path, engine: str, docs: dict[str, list] | None = None
 ) -> None:
-    """Record the sources the site part in site_part was built from (`docs`: their hashes, when
+    """Record the sources the site part in site_part was built from (`docs`: their entries, when
     a plan already read them)."""
     state = {
+        "format": _FORMAT,
         "fingerprint": fingerprint(build_dir, engine),
         "site": _site_marks(site_part),
-        "docs": docs if docs is not None else tree_hashes(build_dir / "docs"),
+        "docs": docs if docs is not None else tree_entries(build_dir / "docs"),
+        "saved_ns": time.time_ns(),
+        "ledger": _ledger(build_dir),
     }
     (build_dir / STATE).write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
+
+
+def _ledger(build_dir: Path) -> str:
+    return split_ledger((build_dir / "mkdocs.yml").read_bytes())[1]
 
 
 def forget_state(build_dir: Path) -> None:
@@ -129,7 +166,7 @@ def increment_project(build_dir: Path, changes: Plan) -> Path:
     for page in sorted(set(changes.pages) | in_nav):
         if (build_dir / "docs" / page).is_file():
             link(build_dir / "docs" / page, folder / "docs" / page)
-    config["theme"]["custom_dir"] = "../../" + config["theme"]["custom_dir"]
+    relocate(config)
     (folder / "mkdocs.yml").write_text(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
@@ -152,6 +189,8 @@ def apply(site_part: Path, build_dir: Path, changes: Plan, rendered: Path | None
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)  # a hard link into the last site: never written through
         shutil.copyfile(source, target)
+    if changes.ledger:
+        restamp(site_part, *changes.ledger, {output_of(page) for page in changes.pages})
     if rendered is None:
         return
     gone = set(changes.removed) | set(changes.pages)
@@ -219,9 +258,25 @@ def clone_site(site_dir: Path, target: Path, without: list[str]) -> None:
     """Copy site_dir to target as hard links (instant, and the old site is never written
     through), leaving out the named top folders (the other languages' parts)."""
     skip = {PurePosixPath(name).parts[0] for name in without}
+    # GNU cp links 12 000 files in a fraction of the time a Python loop takes; elsewhere (BSD cp
+    # has no -l everywhere) the loop does it.
+    if shutil.which("cp") and _cp_links(site_dir, target):
+        for name in skip:
+            if (target / name).is_dir():
+                shutil.rmtree(target / name)
+        return
     shutil.copytree(
         site_dir,
         target,
         copy_function=lambda source, target: link(Path(source), Path(target)),
         ignore=lambda folder, names: [n for n in names if folder == str(site_dir) and n in skip],
     )
+
+
+def _cp_links(site_dir: Path, target: Path) -> bool:
+    result = subprocess.run(
+        ["cp", "-al", "--", str(site_dir), str(target)], capture_output=True, check=False
+    )
+    if result.returncode != 0 and target.exists():
+        shutil.rmtree(target)
+    return result.returncode == 0

@@ -181,7 +181,7 @@ def test_a_site_changed_by_hand_is_never_trusted(tmp_path, monkeypatch):
     build(fresh, full=True)
     assert _differences(fresh / "site", shop / "site") == []
     state = json.loads((shop / "build" / STATE).read_text("utf-8"))
-    assert set(state) == {"docs", "fingerprint", "site"}
+    assert set(state) == {"format", "docs", "fingerprint", "site", "saved_ns", "ledger"}
 
 
 def test_a_failed_rebuild_leaves_the_site_and_the_next_build_catches_up(tmp_path, monkeypatch):

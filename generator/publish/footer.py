@@ -1,0 +1,64 @@
+"""The ledger line in every page's footer, set again without the engine.
+
+Every page's footer says how many reviews came in and how many are shown (templates/theme/
+main.html, from mkdocs.yml's `extra.reviewwall_frame.ledger`), so a new review changes every page
+of the site by that one line. A rebuild renders only the pages whose own source changed, and
+sets the new line into the others, byte for byte as the theme writes it (`{{ rw.ledger | e }}`
+inside `<p class="rw-ledger">`). Where a page still holds the old line in any other form (a theme
+of the site's own that shows it elsewhere), nothing is trusted and the site is built in full.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+from markupsafe import escape
+
+_MARK = '<p class="rw-ledger">{} <a '
+
+
+def split_ledger(mkdocs_yml: bytes) -> tuple[bytes, str]:
+    """Return mkdocs.yml without the footer's ledger line (what shapes every page otherwise),
+    and that line."""
+    config = yaml.safe_load(mkdocs_yml) or {}
+    frame = (config.get("extra") or {}).get("reviewwall_frame") or {}
+    ledger = frame.pop("ledger", "") if isinstance(frame, dict) else ""
+    rest = yaml.safe_dump(config, allow_unicode=True, sort_keys=True).encode()
+    return rest, ledger if isinstance(ledger, str) else ""
+
+
+class StaleLedger(Exception):
+    """A page the engine did not render again shows the old ledger line in a form we cannot
+    set: the site must be built in full."""
+
+
+def restamp(site_part: Path, old: str, new: str, rendered: set[str]) -> int:
+    """Set the new ledger line into every page of site_part but the `rendered` ones (their paths
+    relative to it); return how many pages changed. The files are hard links into the published
+    site: each changed one is replaced, never written through."""
+    before = _MARK.format(escape(old)).encode()
+    after = _MARK.format(escape(new)).encode()
+    traces = {str(escape(old)).encode(), old.encode()}
+    changed = 0
+    start = len(str(site_part)) + 1
+    for top, _, names in os.walk(site_part):
+        for name in names:
+            path = os.path.join(top, name)
+            if not name.endswith(".html") or path[start:].replace(os.sep, "/") in rendered:
+                continue
+            with open(path, "rb") as handle:
+                data = handle.read()
+            if before not in data:
+                if old and any(trace in data for trace in traces):
+                    raise StaleLedger(path)
+                continue
+            data = data.replace(before, after)
+            if any(trace in data.replace(after, b"") for trace in traces):
+                raise StaleLedger(path)
+            os.unlink(path)
+            with open(path, "wb") as handle:
+                handle.write(data)
+            changed += 1
+    return changed
