@@ -136,10 +136,11 @@ def check_outcome(fields: FieldReader, node: Node | None, received) -> Outcome:
 
     status = read("status") or "open"
     at = read("at")
-    if at and received and at < received.date():
-        fields.error(
-            get("at"), "outcome.at", f"{at} is before the review was received ({received:%Y-%m-%d})"
-        )
+    # The day the review came in is the site's day (as the figures count it), whatever offset
+    # the moment was written with.
+    day = received.astimezone(fields.timezone).date() if received else None
+    if at and day and at < day:
+        fields.error(get("at"), "outcome.at", f"{at} is before the review was received ({day})")
     return Outcome(
         status=status,
         at=at,

@@ -48,6 +48,18 @@ def test_an_outcome_the_day_before_the_review_is_an_error(project):
     ]
 
 
+@FIXED
+def test_the_day_a_review_came_in_is_the_site_day_whatever_offset_it_was_written_with(project):
+    """23:30 UTC on 2 November is 00:30 on 3 November in Oslo: an outcome on 2 November came
+    before it (the figures would say it took -1 day), one on 3 November did not."""
+    late = review(received="2026-11-02T23:30:00+00:00")
+    assert one_file(project, late + "outcome:\n  status: resolved\n  at: 2026-11-02\n") == [
+        f"{P}:7: outcome.at: 2026-11-02 is before the review was received (2026-11-03)"
+    ]
+    settled = late + "outcome:\n  status: resolved\n  at: 2026-11-03\n"
+    assert problems_of(project({FILE: settled}, name="settled")) == []
+
+
 # --- thread[].at: not before the moment the review was received --------------------------------
 
 
