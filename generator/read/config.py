@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .fields import FieldReader, shown
 from .format import CONFIG
-from .problems import Problems
+from .logo import read_logo
+from .problems import Problems, unreadable
 from .review import CHANNELS
 from .sections import (
     NEEDS_APP_ID,
@@ -32,7 +33,6 @@ __all__ = ["CONFIG_FILE", "RedactPattern", "SiteConfig", "read_config", "reposit
 
 CONFIG_FILE = "site_config.yml"
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-_UNREADABLE = {FileNotFoundError: "no such file", IsADirectoryError: "it is a folder, not a file"}
 
 
 @dataclass
@@ -112,7 +112,7 @@ def read_config(root: Path) -> tuple[SiteConfig, Problems]:
         data = path.read_bytes()
         tree = parse_yaml(data.decode("utf-8"))
     except OSError as error:
-        reason = _UNREADABLE.get(type(error)) or error.strerror or str(error)
+        reason = unreadable(error)
         problems.error(CONFIG_FILE, 1, f"cannot be read: {reason}")
         return config, problems
     except UnicodeDecodeError as error:
@@ -165,7 +165,7 @@ def _read_top(fields: FieldReader, top: dict[str, Node], config: SiteConfig) -> 
     if "site_url" in top and (value := fields.url(top["site_url"], "site_url")):
         config.site_url = value.rstrip("/") + "/"
     if "logo" in top:
-        _read_logo(fields, top["logo"], config)
+        config.logo = read_logo(fields, top["logo"], config.root, CONFIG_FILE)
     _read_languages(fields, top, config)
     read_repository(fields, top, config)
     if "per_page" in top and (number := fields.read(CONFIG["per_page"], top["per_page"])):
@@ -220,20 +220,6 @@ def _read_languages(fields: FieldReader, top: dict[str, Node], config: SiteConfi
         )
     config.language = listed[0]
     config.languages = listed
-
-
-def _read_logo(fields: FieldReader, node: Node, config: SiteConfig) -> None:
-    """A logo named but not there is an error: the site would quietly go without it."""
-    if (name := fields.text(node, "logo")) is None:
-        return
-    try:
-        (config.root / name).open("rb").close()
-    except OSError as error:
-        reason = _UNREADABLE.get(type(error)) or error.strerror or str(error)
-        message = f"cannot read {shown(node)} ({reason}); name an image file beside {CONFIG_FILE}"
-        fields.error(node, "logo", message + ", or leave logo out")
-        return
-    config.logo = name
 
 
 def _check_channel_name(fields: FieldReader, name: str, node: Node) -> None:

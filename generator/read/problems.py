@@ -112,3 +112,11 @@ def summarize(problems: Problems, reviews: int) -> str:
     files = len({p.path for p in problems})
     parts = [count(errors, "error")] + ([count(warnings, "warning")] if warnings else [])
     return f"{' and '.join(parts)} in {count(files, 'file')} ({count(reviews, 'review')} checked)."
+
+
+_UNREADABLE = {FileNotFoundError: "no such file", IsADirectoryError: "it is a folder, not a file"}
+
+
+def unreadable(error: OSError) -> str:
+    """Return why a file cannot be read, in the words the messages use."""
+    return _UNREADABLE.get(type(error)) or error.strerror or str(error)

@@ -158,3 +158,40 @@ def test_a_logo_nobody_may_read_is_an_error_and_no_traceback(tmp_path, monkeypat
     ]
     assert lines[-1] == "Nothing was built; site/ is as it was."
     assert_as_it_was(site)
+
+
+@pytest.mark.parametrize(
+    ("logo", "message"),
+    [
+        (
+            "/etc/hostname",
+            "'/etc/hostname' is outside the project; name an image beside site_config.yml or in "
+            "a folder below it",
+        ),
+        (
+            "../secret.png",
+            "'../secret.png' is outside the project; name an image beside site_config.yml or in "
+            "a folder below it",
+        ),
+        (
+            "brand/reviewwall.css",
+            "'brand/reviewwall.css' is not an image; expected a name ending in .svg, .png, .jpg, "
+            ".jpeg, .gif, .webp or .ico",
+        ),
+    ],
+)
+def test_a_logo_outside_the_project_or_not_an_image_is_never_published(
+    tmp_path, capsys, monkeypatch, logo, message
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    root = tmp_path / "shop"
+    line = sample_with_logo(root, logo)
+    (tmp_path / "secret.png").write_bytes(PNG)
+    (root / "brand").mkdir()
+    (root / "brand/reviewwall.css").write_text("body { display: none }")
+    code, out, _ = run(capsys, "-C", str(root), "build")
+    assert code == 1
+    assert [printed for printed in out.splitlines() if printed.startswith("site_config")] == [
+        f"site_config.yml:{line}: logo: {message}"
+    ]
+    assert not (root / "site").exists()
