@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
+import re
+import shutil
+import stat
 import textwrap
 import threading
 from pathlib import Path
@@ -13,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from generator.check.project import check_project, load_project
 from generator.publish.build import build
+from tests.quality import SAMPLE_EPOCH
 
 BASE_CONFIG = """\
 name: Testbutikken
@@ -106,6 +111,85 @@ def project(tmp_path):
 
     def factory(reviews=None, config=None, name="project"):
         return make_project(tmp_path / name, reviews, config)
+
+    return factory
+
+
+# --- The repository's own sample, built once per test run ---
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+SAMPLE_FOLDERS = ("reviews", "templates")
+
+
+def copy_sample(root: Path, language: str | None = None) -> Path:
+    """Copy the sample shop (site_config.yml, reviews/, templates/) into root, in another
+    language when one is given; return root."""
+    root.mkdir(parents=True)
+    for folder in SAMPLE_FOLDERS:
+        shutil.copytree(REPOSITORY / folder, root / folder)
+    config = (REPOSITORY / "site_config.yml").read_text(encoding="utf-8")
+    if language is not None:
+        config, count = re.subn(r"(?m)^language: .*$", f"language: {language}", config)
+        assert count == 1, "the sample's site_config.yml has no `language:` line"
+    (root / "site_config.yml").write_text(config, encoding="utf-8")
+    return root
+
+
+def fingerprint(root: Path) -> dict[str, str]:
+    """Return every file under root with a digest of its bytes."""
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def built_sample(tmp_path_factory):
+    """A factory: built_sample(engine="mkdocs", language=None) returns the root of the sample
+    shop built for real (site/ in it), at the moment the README builds it (SAMPLE_EPOCH).
+
+    Each engine and language is built once per test run and shared by every test that asks for
+    it, so it is for reading only: its files are read-only, and when the run ends any file added,
+    changed or removed under it fails the run. A test that changes the sample takes a copy of its
+    own (`sample_copy`). `language` builds a copy of the sample with that `language:`.
+    """
+    built: dict[tuple[str, str | None], tuple[Path, dict[str, str]]] = {}
+
+    def factory(engine: str = "mkdocs", language: str | None = None) -> Path:
+        if (engine, language) not in built:
+            name = f"sample-{engine}-{language or 'as-is'}"
+            root = copy_sample(tmp_path_factory.mktemp(name) / "shop", language)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+                build_project(root, engine)  # skips the test where the engine is missing
+            for path in root.rglob("*"):
+                if path.is_file():
+                    path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+            built[engine, language] = root, fingerprint(root)
+        return built[engine, language][0]
+
+    yield factory
+    for (engine, language), (root, before) in built.items():
+        assert fingerprint(root) == before, (
+            f"a test changed the shared built sample ({engine}, {language or 'as it is'}): "
+            "it is for reading only; take a copy with the sample_copy fixture"
+        )
+
+
+@pytest.fixture
+def sample_copy(built_sample, tmp_path):
+    """A factory: sample_copy(engine="mkdocs", language=None) returns a writable copy of the
+    built sample in tmp_path, for a test that changes it."""
+
+    def factory(engine: str = "mkdocs", language: str | None = None) -> Path:
+        root = shutil.copytree(
+            built_sample(engine, language), tmp_path / f"sample-{engine}-{language or 'as-is'}"
+        )
+        for path in root.rglob("*"):
+            if path.is_file():
+                path.chmod(path.stat().st_mode | stat.S_IWUSR)
+        return root
 
     return factory
 

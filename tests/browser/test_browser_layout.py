@@ -1,13 +1,9 @@
 """The sample site in headless Chromium: no console errors, nothing wider than a phone's screen."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_project
-
-ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["", "reviews/", "reviews/complaints/"]
 WIDTHS = [390, 1280]
 
@@ -15,13 +11,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def sample_site(tmp_path_factory):
-    """The repository's own sample, built into a temporary folder."""
-    root = tmp_path_factory.mktemp("sample") / "shop"
-    shutil.copytree(ROOT / "reviews", root / "reviews")
-    shutil.copy(ROOT / "site_config.yml", root / "site_config.yml")
-    build_project(root)
-    return root
+def sample_site(built_sample):
+    """The repository's own sample, built once per test run (tests/conftest.py)."""
+    return built_sample()
 
 
 def case_urls(root: Path) -> list[str]:

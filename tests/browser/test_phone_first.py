@@ -3,29 +3,19 @@ screen, a filter control that works without JavaScript, a skip link, a focus you
 everything the Tab key reaches, and links in text that look like links."""
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_project
-
-ROOT = Path(__file__).resolve().parents[2]
 PHONE = {"width": 390, "height": 844}
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module", params=["nb", "en"])
-def sample_site(request, tmp_path_factory):
-    """The repository's own sample, in Norwegian as it is and in English, built once each."""
-    root = tmp_path_factory.mktemp(f"sample-{request.param}") / "shop"
-    shutil.copytree(ROOT / "reviews", root / "reviews")
-    config = (ROOT / "site_config.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^language: .*$", f"language: {request.param}", config)
-    (root / "site_config.yml").write_text(config, encoding="utf-8")
-    build_project(root)
-    return root
+def sample_site(request, built_sample):
+    """The repository's own sample, in Norwegian as it is and in English, built once each per
+    test run (tests/conftest.py)."""
+    return built_sample(language=None if request.param == "nb" else request.param)
 
 
 @pytest.fixture

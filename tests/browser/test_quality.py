@@ -1,6 +1,6 @@
 """Quality gates on every page type, in Norwegian and English: axe-core finds no violation, the Nu
 HTML checker no error in reviewwall's own markup, and every page but search works without
-JavaScript. The sample and its English copy are built once per session (tests/quality.py).
+JavaScript. The sample and its English copy are built once per session (tests/conftest.py).
 
 Internal links are the gate of tests/publish/test_internal_links.py; Lighthouse's scores are
 measured by `make audit` (tests/audit.py), not here: they move between runs.
@@ -19,7 +19,6 @@ from tests.quality import (
     LANGUAGES,
     PAGES,
     VNU,
-    build_sample,
     describe_violations,
     missing_tool,
     page_file,
@@ -65,10 +64,11 @@ THEME_ERRORS = [
 
 
 @pytest.fixture(scope="session")
-def quality_sites(tmp_path_factory):
-    """The sample built once per session in each language: {language: site folder}."""
+def quality_sites(built_sample):
+    """The sample as it is (Norwegian) and its English copy, built once per session and shared
+    with the other tests that read them (tests/conftest.py): {language: site folder}."""
     return {
-        language: build_sample(tmp_path_factory.mktemp(f"quality-{language}") / "shop", language)
+        language: built_sample(language=None if language == "nb" else language) / "site"
         for language in LANGUAGES
     }
 

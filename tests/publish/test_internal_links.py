@@ -7,26 +7,13 @@ both engines link alike.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import build_project
-
-REPO = Path(__file__).resolve().parents[2]
 LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
-
-
-def copy_sample(root: Path) -> Path:
-    """Copy the sample shop (config, reviews, templates) into root."""
-    root.mkdir()
-    shutil.copy(REPO / "site_config.yml", root)
-    for folder in ("reviews", "templates"):
-        shutil.copytree(REPO / folder, root / folder)
-    return root
 
 
 def broken_links(site: Path) -> list[str]:
@@ -67,11 +54,8 @@ def _normalized(path: PurePosixPath) -> str:
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
-def test_every_internal_link_of_the_sample_leads_to_a_file(engine, tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")
-    root = copy_sample(tmp_path / "sample")
-    build_project(root, engine=engine)
-    site = root / "site"
+def test_every_internal_link_of_the_sample_leads_to_a_file(engine, built_sample):
+    site = built_sample(engine) / "site"
     pages = list(site.rglob("*.html"))
     assert len(pages) > 100
     assert broken_links(site) == []

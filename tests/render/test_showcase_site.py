@@ -7,7 +7,6 @@ it is counted on every page and shown on none.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -385,24 +384,13 @@ def test_case_page_links_its_file_history_only_with_a_repository(project, extra,
     assert (link and link["href"]) == expected
 
 
-# --- The sample site on a phone -----------------------------------------------------------------
-
-SAMPLE = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("sample") / "shop"
-    shutil.copytree(SAMPLE / "reviews", root / "reviews")
-    shutil.copy(SAMPLE / "site_config.yml", root / "site_config.yml")
-    assert not build(root, now=NOW).problems.errors
-    return root
+# --- The sample site on a phone (built once per test run: tests/conftest.py) ------------------
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("url", ["figures/", "changes/", "figures/year/complaints-answered/"])
-def test_showcase_pages_fit_a_phone_without_errors(sample_site, serve_site, browser, url):
-    server = serve_site(sample_site / "site")
+def test_showcase_pages_fit_a_phone_without_errors(built_sample, serve_site, browser, url):
+    server = serve_site(built_sample() / "site")
     context = browser.new_context(viewport={"width": 390, "height": 800})
     tab = context.new_page()
     errors = []
