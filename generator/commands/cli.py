@@ -158,9 +158,15 @@ def run_todo(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from ..publish.build import SITE_DIR, build  # rendering and the engine: only a build needs them
+    from ..publish.build import SITE_DIR, build, up_to_date  # only a build needs the engine
 
     started = time.perf_counter()
+    if not (args.full or args.strict) and up_to_date(args.project.resolve(), args.engine):
+        print(
+            f"Nothing changed since the last build: {SITE_DIR}/ is up to date "
+            "(run reviewwall check for the warnings; --full builds anyway)."
+        )
+        return 0
     if args.strict:
         checked = check_project(args.project)
         if checked.problems:

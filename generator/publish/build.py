@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
@@ -14,7 +13,7 @@ from pathlib import Path
 from babel.numbers import format_decimal, format_percent
 
 from ..check.canned import check_canned
-from ..check.cores import share_out
+from ..check.cores import on_all_cores, share_out
 from ..check.project import SHARED_FROM, Project, load_project, no_cycle_collection
 from ..measure.figures import measure_figures
 from ..measure.headline import headline_of
@@ -33,6 +32,7 @@ from ..render.showcase import figures_page_orders, showcase_nav
 from ..render.wall import make_listings
 from ..words.dates import site_dates
 from ..words.labels import Labels, channel_labels, read_labels
+from . import inputs
 from .engine import run_engine
 from .writer import WriteReport, make_mkdocs_config, write_pages, write_project
 
@@ -164,12 +164,14 @@ def build_project(
 ) -> tuple[Project, list[WriteReport]]:
     """Build as `build` does; also return what was written to each language's project (none
     when the project has errors), which the preview tells staff."""
+    build_dir = root / BUILD_DIR
     project = load_project(root, now, canned=False, cases=cases_of_files)
     if project.problems.errors:
         # Nothing is built, so staff get every problem now, as `reviewwall check` gives them.
+        # (The record of the last build's files stays: these files are not those.)
         project.problems.extend(_check_canned_quietly(project))
         return project, []
-    build_dir = root / BUILD_DIR
+    inputs.forget_inputs(build_dir)  # until a build of these files is published
     reports = [write_site_project(project, build_dir)]
     languages = []
     for language, translated in language_projects(project):
@@ -177,13 +179,33 @@ def build_project(
         reports.append(write_site_project(translated, folder).under(f"{LANGUAGES_DIR}/{language}/"))
         languages.append((language, folder))
     _remove_languages_gone(build_dir, {language for language, _ in languages})
-    # The canned-reply rule only warns, and compares every reply with every other: it runs on
-    # the second core while the engine, a process of its own, builds the site on the first.
-    with ThreadPoolExecutor(max_workers=1) as alongside:
-        canned = alongside.submit(_check_canned_quietly, project)
-        run_engine(engine, build_dir, site_dir or root / SITE_DIR, languages, jobs, full)
-    project.problems.extend(canned.result())
+    # The canned-reply rule only warns, and compares every reply with every other: it runs in a
+    # process of its own while the engine builds the site. Not in a thread: a rebuild's own work
+    # here (planning, merging) is Python too, and the two would take turns at one lock.
+    publish = partial(
+        run_engine, engine, build_dir, site_dir or root / SITE_DIR, languages, jobs, full
+    )
+    _, canned = on_all_cores([publish, partial(_check_canned_quietly, project)])
+    project.problems.extend(canned)
+    if now is None:  # a moment a test gives is not the clock's: nothing to skip by it
+        counted = project.reviews + project.removals.counted
+        inputs.record_inputs(root, build_dir, project.config, engine, project.now, counted)
     return project, reports
+
+
+def up_to_date(root: Path, engine: str = "mkdocs", site_dir: Path | None = None) -> bool:
+    """Return whether site/ is what a build now would make: the same files, the same engine, a
+    moment that shapes the same pages (inputs.py)."""
+    site_dir = site_dir or root / SITE_DIR
+
+    def parts(config: SiteConfig) -> list[tuple[Path, Path]]:
+        further = [
+            (root / BUILD_DIR / LANGUAGES_DIR / code, site_dir / code)
+            for code in config.all_languages[1:]
+        ]
+        return [(root / BUILD_DIR, site_dir), *further]
+
+    return inputs.up_to_date(root, root / BUILD_DIR, parts, engine)
 
 
 def language_projects(project: Project) -> list[tuple[str, Project]]:

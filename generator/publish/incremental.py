@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import time
@@ -25,6 +24,7 @@ import yaml
 
 from .. import __version__
 from .footer import restamp, split_ledger
+from .hashes import site_marks, tree_entries, tree_hashes
 from .shards import (
     HOOKS_DIR,
     SEARCH_INDEX,
@@ -41,11 +41,7 @@ from .shards import (
 
 STATE = ".reviewwall-site.json"
 INCREMENT = "increment"  # build/shards/increment/: the project of the changed pages
-_FORMAT = 2
-# A file whose modification time is this close to when the state was saved is hashed again: a
-# write in the same tick of the file system's clock would not change its time (git's "racy"
-# entries).
-_RACY_NS = 2_000_000_000
+_FORMAT = 3
 
 
 @dataclass
@@ -65,9 +61,7 @@ class Plan:
 def fingerprint(build_dir: Path, engine: str) -> str:
     """Return the hash of everything that shapes every page: a change to it rebuilds all."""
     digest = hashlib.blake2b(digest_size=16)
-    packages = ("mkdocs", "mkdocs-material") if engine == "mkdocs" else ("zensical",)
-    for package in packages:
-        digest.update(f"{package}={_version(package)};".encode())
+    digest.update(engine_versions(engine).encode())
     digest.update(f"reviewwall={__version__};format={_FORMAT};engine={engine};".encode())
     digest.update(split_ledger((build_dir / "mkdocs.yml").read_bytes())[0])
     for folder in ("overrides", HOOKS_DIR):
@@ -76,34 +70,10 @@ def fingerprint(build_dir: Path, engine: str) -> str:
     return digest.hexdigest()
 
 
-def tree_hashes(folder: Path) -> dict[str, str]:
-    """Return each file's content hash under folder, by its path relative to it."""
-    return {name: entry[0] for name, entry in tree_entries(folder).items()}
-
-
-def tree_entries(folder: Path, known: dict | None = None, saved_ns: int = 0) -> dict[str, list]:
-    """Return [content hash, size, modification time] of each file under folder, by its path
-    relative to it. A file `known` with the same size and time (and not written just before
-    `saved_ns`) keeps its hash unread: the writer rewrites a file only to change it."""
-    known = known or {}
-    entries = {}
-    if not folder.is_dir():
-        return entries
-    start = len(str(folder)) + 1
-    for top, _, names in os.walk(folder):
-        for name in names:
-            path = os.path.join(top, name)
-            relative = path[start:].replace(os.sep, "/")
-            stat = os.stat(path)
-            was = known.get(relative)
-            if was and was[1:] == [stat.st_size, stat.st_mtime_ns]:
-                if stat.st_mtime_ns < saved_ns - _RACY_NS:
-                    entries[relative] = was
-                    continue
-            with open(path, "rb") as handle:
-                value = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
-            entries[relative] = [value, stat.st_size, stat.st_mtime_ns]
-    return entries
+def engine_versions(engine: str) -> str:
+    """Return the versions of the engine's packages, as one text."""
+    packages = ("mkdocs", "mkdocs-material") if engine == "mkdocs" else ("zensical",)
+    return "".join(f"{package}={_version(package)};" for package in packages)
 
 
 def plan(build_dir: Path, site_part: Path, engine: str) -> Plan | None:
@@ -115,7 +85,7 @@ def plan(build_dir: Path, site_part: Path, engine: str) -> Plan | None:
         return None
     if state.get("format") != _FORMAT or state.get("fingerprint") != fingerprint(build_dir, engine):
         return None
-    if state.get("site") != _site_marks(site_part):
+    if state.get("site") != site_marks(site_part):
         return None  # site/ is not the one this state describes
     ledger = (state.get("ledger", ""), _ledger(build_dir))
     if ledger[0] != ledger[1] and not all(ledger):
@@ -140,7 +110,7 @@ def save_state(
     state = {
         "format": _FORMAT,
         "fingerprint": fingerprint(build_dir, engine),
-        "site": _site_marks(site_part),
+        "site": site_marks(site_part),
         "docs": docs if docs is not None else tree_entries(build_dir / "docs"),
         "saved_ns": time.time_ns(),
         "ledger": _ledger(build_dir),
@@ -150,6 +120,15 @@ def save_state(
 
 def _ledger(build_dir: Path) -> str:
     return split_ledger((build_dir / "mkdocs.yml").read_bytes())[1]
+
+
+def published(build_dir: Path, site_part: Path) -> bool:
+    """Return whether site_part is the site the state in build_dir records as published."""
+    try:
+        state = json.loads((build_dir / STATE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return state.get("site") == site_marks(site_part)
 
 
 def forget_state(build_dir: Path) -> None:
@@ -225,20 +204,6 @@ def _update_sitemap(site_part: Path, rendered: Path, gone: set[str]) -> None:
     write_sitemap(
         site_part, [site_part, rendered], keep=lambda page, index: (page in gone) == (index == 1)
     )
-
-
-def _site_marks(site_part: Path) -> dict[str, str | None]:
-    """Return the hashes of the files that tell one site from another: its search index and its
-    sitemap hold every page."""
-    marks = {}
-    for name in (SEARCH_INDEX, SITEMAP):
-        path = site_part / name
-        marks[name] = (
-            hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-            if path.is_file()
-            else None
-        )
-    return marks
 
 
 def _prune(folder: Path, top: Path) -> None:

@@ -1,0 +1,79 @@
+"""Hashes of files and folders, read again only when a file's size or time says it changed.
+
+The writer rewrites a file only to change it, and staff save a file to change it: a file whose
+size and modification time are those recorded keeps its recorded hash, so a rebuild of 10 000
+pages stats them instead of reading them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from .shards import SEARCH_INDEX, SITEMAP
+
+# A file whose modification time is this close to when the state was saved is hashed again: a
+# write in the same tick of the file system's clock would not change its time (git's "racy"
+# entries).
+_RACY_NS = 2_000_000_000
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    """Return each file's content hash under folder, by its path relative to it."""
+    return {name: entry[0] for name, entry in tree_entries(folder).items()}
+
+
+def tree_entries(folder: Path, known: dict | None = None, saved_ns: int = 0) -> dict[str, list]:
+    """Return [content hash, size, modification time] of each file under folder, by its path
+    relative to it. A file `known` with the same size and time (and not written just before
+    `saved_ns`) keeps its hash unread: the writer rewrites a file only to change it."""
+    known = known or {}
+    entries = {}
+    if not folder.is_dir():
+        return entries
+    start = len(str(folder)) + 1
+    for top, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(top, name)
+            relative = path[start:].replace(os.sep, "/")
+            entries[relative] = file_entry(path, known.get(relative), saved_ns)
+    return entries
+
+
+def file_entry(path: str, was: list | None, saved_ns: int = 0) -> list:
+    """Return [content hash, size, modification time] of a file; `was`, its entry when last
+    recorded at `saved_ns`, when its size and time say it is unchanged."""
+    stat = os.stat(path)
+    if (
+        was
+        and was[1:] == [stat.st_size, stat.st_mtime_ns]
+        and stat.st_mtime_ns < saved_ns - _RACY_NS
+    ):
+        return was
+    with open(path, "rb") as handle:
+        value = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+    return [value, stat.st_size, stat.st_mtime_ns]
+
+
+def site_marks(site_part: Path) -> dict[str, str | None]:
+    """Return the hashes of the files that tell one site from another (its search index and its
+    sitemap hold every page), and of every file's name, size and time: a page changed by hand
+    is noticed too."""
+    marks = {}
+    for name in (SEARCH_INDEX, SITEMAP):
+        path = site_part / name
+        marks[name] = (
+            hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+            if path.is_file()
+            else None
+        )
+    listing = hashlib.blake2b(digest_size=16)
+    for top, folders, names in os.walk(site_part):
+        folders.sort()
+        for name in sorted(names):
+            stat = os.stat(os.path.join(top, name))
+            where = os.path.relpath(os.path.join(top, name), site_part)
+            listing.update(f"{where}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    marks["files"] = listing.hexdigest()
+    return marks
