@@ -1,10 +1,13 @@
-"""Rebuild times: what staff wait for after one change, against a full build of the same site.
+"""Rebuild times: what staff wait for after one change, against a full build of the same site
+and against the floors: MkDocs alone in one process, and Hugo where it is installed.
 
     python -m tests.bench_rebuild [--size 1000] [--runs 3]
 
-On one synthetic project: a full build (`--full`), a build with nothing changed, a build after
-one reply added to one review, and a build after one new review; each run in a fresh process,
-the kinds taking turns run by run. The table gives medians and each one's ratio to the full build.
+On one synthetic project: a full build (`--full`, on every core), MkDocs alone on the project
+it generated (parsing every page as Markdown, and with reviewwall's page hook), Hugo on the same
+pages with a minimal layout, a build with nothing changed, a build after one reply added to one
+review, and a build after one new review; each run in a fresh process, the kinds taking turns
+run by run. The table gives medians and each one's ratio to the full build and to MkDocs alone.
 """
 
 from __future__ import annotations
@@ -14,10 +17,19 @@ import sys
 from pathlib import Path
 
 from tests.bench import reviewwall, run_timed
+from tests.bench_floor import hugo_floor, mkdocs_alone
 from tests.bench_report import machine, run_sized
 from tests.synthetic import make_project
 
-KINDS = ("full build", "nothing changed", "one reply added", "one new review")
+KINDS = (
+    "full build",
+    "MkDocs alone, one process, Markdown",
+    "MkDocs alone, one process, page hook",
+    "Hugo, minimal layout",
+    "nothing changed",
+    "one reply added",
+    "one new review",
+)
 
 
 def measure(size: int, runs: int, workdir: Path) -> dict[str, list[tuple[float, float]]]:
@@ -28,6 +40,10 @@ def measure(size: int, runs: int, workdir: Path) -> dict[str, list[tuple[float, 
         times["full build"].append(
             run_timed(reviewwall("-C", str(root), "build", "--full"), root)[:2]
         )
+        times[KINDS[1]].append(mkdocs_alone(root / "build", hook=False))
+        times[KINDS[2]].append(mkdocs_alone(root / "build", hook=True))
+        if (hugo := hugo_floor(root / "build")) is not None:
+            times[KINDS[3]].append(hugo)
         times["nothing changed"].append(run_timed(reviewwall("-C", str(root), "build"), root)[:2])
         review = _new(root, run)
         run_timed(reviewwall("-C", str(root), "build"), root)  # the new review is in
@@ -78,16 +94,27 @@ def _new(root: Path, number: int) -> str:
 
 def table(times: dict[str, list[tuple[float, float]]], size: int) -> str:
     full = statistics.median(seconds for seconds, _ in times["full build"])
+    alone = statistics.median(seconds for seconds, _ in times[KINDS[1]])
     lines = [
-        f"Rebuilds, {size} reviews, {machine()}",
+        f"Rebuilds and floors, {size} reviews, {machine()}",
         "",
-        "| build | median s | ratio to a full build | peak MB |",
-        "|---|---:|---:|---:|",
+        "| build | median s | ratio to a full build | ratio to MkDocs alone | peak MB |",
+        "|---|---:|---:|---:|---:|",
     ]
     for kind, measured in times.items():
+        if not measured:
+            lines.append(f"| {kind} | – | – | – | – |")
+            continue
         median = statistics.median(seconds for seconds, _ in measured)
         peak = max(memory for _, memory in measured)
-        lines.append(f"| {kind} | {median:.1f} | {median / full:.2f} | {peak:.0f} |")
+        lines.append(
+            f"| {kind} | {median:.1f} | {median / full:.2f} | {median / alone:.2f} | {peak:.0f} |"
+        )
+    pairs = ", ".join(
+        f"{ours / theirs:.2f}"
+        for (ours, _), (theirs, _) in zip(times["full build"], times[KINDS[1]], strict=True)
+    )
+    lines += ["", f"Full build / MkDocs alone (Markdown), run by run: {pairs}."]
     return "\n".join(lines)
 
 
