@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .fields import FieldReader, shown
 from .format import CONFIG
 from .logo import read_logo
-from .problems import Problems, unreadable
+from .problems import Problems, not_utf8, unreadable
 from .review import CHANNELS
 from .sections import (
     NEEDS_APP_ID,
@@ -116,14 +116,7 @@ def read_config(root: Path) -> tuple[SiteConfig, Problems]:
         problems.error(CONFIG_FILE, 1, f"cannot be read: {reason}")
         return config, problems
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        problems.error(
-            CONFIG_FILE,
-            line,
-            f"not UTF-8 text (byte 0x{data[error.start]:02x} at column {column}); "
-            "save the file as UTF-8",
-        )
+        not_utf8(problems, CONFIG_FILE, data, error)
         return config, problems
     except YamlError as error:
         hint = ""

@@ -120,3 +120,15 @@ _UNREADABLE = {FileNotFoundError: "no such file", IsADirectoryError: "it is a fo
 def unreadable(error: OSError) -> str:
     """Return why a file cannot be read, in the words the messages use."""
     return _UNREADABLE.get(type(error)) or error.strerror or str(error)
+
+
+def not_utf8(problems: Problems, path: str, data: bytes, error: UnicodeDecodeError) -> None:
+    """Report, at its line and column, the first byte of a file that is not UTF-8."""
+    line = data.count(b"\n", 0, error.start) + 1
+    column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+    problems.error(
+        path,
+        line,
+        f"not UTF-8 text (byte 0x{data[error.start]:02x} at column {column}); "
+        "save the file as UTF-8",
+    )

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import Problems
+from .problems import Problems, not_utf8
 from .yamltree import Node, YamlError, parse_yaml
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -67,14 +67,7 @@ def parse_document(data: bytes, stem: str, relative: str, problems: Problems) ->
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        problems.error(
-            relative,
-            line,
-            f"not UTF-8 text (byte 0x{data[error.start]:02x} at column {column}); "
-            "save the file as UTF-8",
-        )
+        not_utf8(problems, relative, data, error)
         return None
     if not text.strip() or _only_comments(text):
         problems.error(

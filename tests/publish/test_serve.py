@@ -197,23 +197,16 @@ def test_a_file_that_cannot_be_read_while_serving_is_an_error(project, preview, 
     ), running.lines
 
 
+def serve_until_it_stops(root: Path, port: int) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "generator", "-C", str(root), "serve"]
+    return subprocess.run(
+        [*command, "-a", f"127.0.0.1:{port}"], capture_output=True, text=True, timeout=120
+    )
+
+
 def test_the_first_build_failing_with_no_site_stops_the_preview(project):
     root = project({"2026/a.yml": review(rating="6")})
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "-C",
-            str(root),
-            "serve",
-            "-a",
-            f"127.0.0.1:{free_port()}",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = serve_until_it_stops(root, free_port())
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "reviews/2026/a.yml:4: rating: expected a whole number from 1 to 5, got 6",
@@ -229,21 +222,7 @@ def test_an_address_in_use_is_said_plainly(project):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "generator",
-                "-C",
-                str(root),
-                "serve",
-                "-a",
-                f"127.0.0.1:{port}",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        result = serve_until_it_stops(root, port)
     assert result.returncode == 1
     assert result.stderr == f"error: cannot serve on 127.0.0.1:{port}: Address already in use\n"
 
