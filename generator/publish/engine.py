@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import incremental
 from .footer import StaleLedger
-from .shards import SHARDS_DIR, engine_cores, make_shards, merge_shards
+from .shards import engine_cores, make_shards, merge_shards, remove_tree
 
 ENGINES = ("mkdocs", "zensical")
 STAGING = "site"  # the engine builds into build/site, then moves it into place
@@ -74,38 +74,49 @@ def run_engine(
         for folder, code in parts
     ]
     each = max(1, jobs // len(parts))
-    shards = [
-        make_shards(folder, each) if change is None and engine == "mkdocs" else []
-        for (folder, _), change in zip(parts, changes, strict=True)
-    ]
-    units = []
-    for (folder, _), change, plan in zip(parts, changes, shards, strict=True):
+    # What the engine builds of each part: the whole project, or the project of its changed
+    # pages; either shared out over `each` processes when it is large (a new review moves every
+    # wall page).
+    projects: list[Path | None] = []
+    for folder, change in zip((folder for folder, _ in parts), changes, strict=True):
         if change is None:
-            units += plan or [folder]
-        elif change.pages:
-            units.append(incremental.increment_project(folder, change))
+            projects.append(folder)
+        else:
+            projects.append(incremental.increment_project(folder, change) if change.pages else None)
+    shards = [
+        make_shards(project, each) if project and engine == "mkdocs" else [] for project in projects
+    ]
+    units = [
+        unit
+        for project, plan in zip(projects, shards, strict=True)
+        if project
+        for unit in plan or [project]
+    ]
     with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(units)))) as pool:
         built = dict(zip(units, pool.map(partial(_build_one, engine), units), strict=True))
+
+    def site_of(project: Path, plan: list[Path]) -> Path:
+        return merge_shards([built[shard] for shard in plan], project) if plan else built[project]
+
     staging = build_dir / (STAGING + "-next")
     if staging.exists():
         shutil.rmtree(staging)
-    for (folder, code), change, plan in zip(parts, changes, shards, strict=True):
+    for (folder, code), change, project, plan in zip(parts, changes, projects, shards, strict=True):
         target = staging / code if code else staging
         if change is None:
-            finished = merge_shards([built[s] for s in plan], folder) if plan else built[folder]
-            shutil.move(str(finished), str(target))
+            shutil.move(str(site_of(folder, plan)), str(target))
             continue
         others = [language for _, language in parts[1:]] if not code else []  # their own parts
         incremental.clone_site(site_dir / code, target, others)
-        rendered = built.get(folder / SHARDS_DIR / incremental.INCREMENT) if change.pages else None
+        rendered = site_of(project, plan) if project else None
         try:
             incremental.apply(target, folder, change, rendered)
         except StaleLedger:  # a theme of the site's own shows the footer's line another way
             shutil.rmtree(target)
             plan = make_shards(folder, each)
             again = {unit: _build_one(engine, unit) for unit in plan or [folder]}
-            finished = merge_shards([again[s] for s in plan], folder) if plan else again[folder]
-            shutil.move(str(finished), str(target))
+            whole = merge_shards([again[s] for s in plan], folder) if plan else again[folder]
+            shutil.move(str(whole), str(target))
     for folder, _ in parts:
         incremental.forget_state(folder)  # until the new site is in place
     swap_into_place(staging, site_dir)
@@ -156,4 +167,4 @@ def swap_into_place(finished: Path, site_dir: Path) -> None:
             previous.rename(site_dir)
         raise
     if had_site:
-        shutil.rmtree(previous, ignore_errors=True)
+        remove_tree(previous)

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+import generator.publish.engine
+import generator.publish.shards
 from generator.commands.cli import main
 from generator.publish.build import build
 from generator.publish.incremental import STATE
@@ -130,19 +132,48 @@ def _sources(root: Path, target: Path) -> Path:
     return target
 
 
+def _random_edits(tmp_path: Path, seed: int, jobs: int | None = None) -> list[str]:
+    """Edit the sample at random, building after each edit; return what each edit was, having
+    compared each incremental site/ with a full build of the same files."""
+    rng = random.Random(seed)
+    shop = _sources(ROOT, tmp_path / "shop")
+    assert not build(shop, jobs=jobs).problems.errors
+    steps = rng.sample(EDITS, len(EDITS)) + [rng.choice(EDITS[:3])]
+    done = []
+    for number, edit in enumerate(steps):
+        done.append(edit(shop, rng))
+        assert not build(shop, jobs=jobs).problems.errors, done[-1]
+        fresh = _sources(shop, tmp_path / f"fresh-{number}")
+        assert not build(fresh, full=True, jobs=1).problems.errors, done[-1]
+        assert _differences(fresh / "site", shop / "site") == [], done[-1]
+    return done
+
+
 @pytest.mark.parametrize("seed", [1, 2])
 def test_random_edits_build_what_a_full_build_builds(tmp_path, monkeypatch, seed):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW)
-    rng = random.Random(seed)
-    shop = _sources(ROOT, tmp_path / "shop")
-    assert not build(shop).problems.errors
-    steps = rng.sample(EDITS, len(EDITS)) + [rng.choice(EDITS[:3])]
-    for number, edit in enumerate(steps):
-        done = edit(shop, rng)
-        assert not build(shop).problems.errors, done
-        fresh = _sources(shop, tmp_path / f"fresh-{number}")
-        assert not build(fresh, full=True).problems.errors, done
-        assert _differences(fresh / "site", shop / "site") == [], done
+    _random_edits(tmp_path, seed)
+
+
+def test_changed_pages_shared_out_over_processes_build_what_a_full_build_builds(
+    tmp_path, monkeypatch
+):
+    """A large rebuild (a new review moves every wall page) is shared out as a full build is;
+    the sample is small, so sharing starts at 10 pages here."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW)
+    monkeypatch.setattr(generator.publish.shards, "SHARD_FROM", 10)
+    shared = []
+    make_shards = generator.publish.engine.make_shards
+
+    def recorded(folder, jobs):
+        made = make_shards(folder, jobs)
+        if folder.name == "increment" and made:
+            shared.append(len(made))
+        return made
+
+    monkeypatch.setattr(generator.publish.engine, "make_shards", recorded)
+    done = _random_edits(tmp_path, 3, jobs=3)
+    assert "new review" in done and shared and set(shared) == {3}, (done, shared)
 
 
 def test_a_reply_renders_only_the_pages_it_changes(tmp_path, monkeypatch):
