@@ -183,7 +183,14 @@ def _publish(page):
 
 
 def _changed(path: Path, before: bytes) -> bytes:
-    after = wait_for(lambda: path.read_bytes() if path.read_bytes() != before else None, 20)
+    """Wait for the saved file: other bytes, whole (the server empties the file, then writes it,
+    and a read in between finds it empty)."""
+
+    def saved() -> bytes | None:
+        after = path.read_bytes()
+        return after if after != before and after.endswith(b"\n") else None
+
+    after = wait_for(saved, 20)
     assert after is not None, f"{path.name} was not saved"
     return after
 
