@@ -95,28 +95,24 @@ def run_engine(
     with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(units)))) as pool:
         built = dict(zip(units, pool.map(partial(_build_one, engine), units), strict=True))
 
-    def site_of(project: Path, plan: list[Path]) -> Path:
-        return merge_shards([built[shard] for shard in plan], project) if plan else built[project]
-
     staging = build_dir / (STAGING + "-next")
     if staging.exists():
         shutil.rmtree(staging)
     for (folder, code), change, project, plan in zip(parts, changes, projects, shards, strict=True):
         target = staging / code if code else staging
         if change is None:
-            shutil.move(str(site_of(folder, plan)), str(target))
+            shutil.move(str(_site_of(built, folder, plan)), str(target))
             continue
         others = [language for _, language in parts[1:]] if not code else []  # their own parts
         incremental.clone_site(site_dir / code, target, others)
-        rendered = site_of(project, plan) if project else None
+        rendered = _site_of(built, project, plan) if project else None
         try:
             incremental.apply(target, folder, change, rendered)
         except StaleLedger:  # a theme of the site's own shows the footer's line another way
             shutil.rmtree(target)
             plan = make_shards(folder, each)
             again = {unit: _build_one(engine, unit) for unit in plan or [folder]}
-            whole = merge_shards([again[s] for s in plan], folder) if plan else again[folder]
-            shutil.move(str(whole), str(target))
+            shutil.move(str(_site_of(again, folder, plan)), str(target))
     for folder, _ in parts:
         incremental.forget_state(folder)  # until the new site is in place
     swap_into_place(staging, site_dir)
@@ -124,6 +120,11 @@ def run_engine(
         for (folder, code), change in zip(parts, changes, strict=True):
             docs = change.docs if change else None
             incremental.save_state(folder, site_dir / code, engine, docs)
+
+
+def _site_of(built: dict[Path, Path], project: Path, shards: list[Path]) -> Path:
+    """Return the site the engine built of a project: its shards' sites merged, if shared out."""
+    return merge_shards([built[shard] for shard in shards], project) if shards else built[project]
 
 
 def _build_one(engine: str, build_dir: Path) -> Path:

@@ -24,16 +24,20 @@ def tree_hashes(folder: Path) -> dict[str, str]:
     return {name: entry[0] for name, entry in tree_entries(folder).items()}
 
 
-def tree_entries(folder: Path, known: dict | None = None, saved_ns: int = 0) -> dict[str, list]:
+def tree_entries(
+    folder: Path, known: dict | None = None, saved_ns: int = 0, skip: frozenset[str] = frozenset()
+) -> dict[str, list]:
     """Return [content hash, size, modification time] of each file under folder, by its path
-    relative to it. A file `known` with the same size and time (and not written just before
-    `saved_ns`) keeps its hash unread: the writer rewrites a file only to change it."""
+    relative to it, leaving out the folders named in `skip`. A file `known` with the same size
+    and time (and not written just before `saved_ns`) keeps its hash unread: the writer
+    rewrites a file only to change it."""
     known = known or {}
     entries = {}
     if not folder.is_dir():
         return entries
     start = len(str(folder)) + 1
-    for top, _, names in os.walk(folder):
+    for top, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if name not in skip]
         for name in names:
             path = os.path.join(top, name)
             relative = path[start:].replace(os.sep, "/")

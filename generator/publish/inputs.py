@@ -32,6 +32,7 @@ from .hashes import file_entry, tree_entries
 RECORD = ".reviewwall-inputs.json"
 _PACKAGE = Path(__file__).resolve().parents[1]
 _FORMAT = 1
+_COMPILED = frozenset({"__pycache__"})
 
 
 def up_to_date(
@@ -109,14 +110,9 @@ def _entries(root: Path, config: SiteConfig, known: dict | None = None, saved_ns
             was = (known or {}).get(label)
             entries[label] = file_entry(str(path), was, saved_ns)
         elif path.is_dir():
-            found = tree_entries(path, known and _under(known, label), saved_ns)
-            entries.update(
-                {
-                    f"{label}/{name}": entry
-                    for name, entry in found.items()
-                    if "__pycache__" not in name
-                }
-            )
+            # Compiled code is not what the site is made from: the sources beside it are.
+            found = tree_entries(path, known and _under(known, label), saved_ns, _COMPILED)
+            entries.update({f"{label}/{name}": entry for name, entry in found.items()})
     return entries
 
 

@@ -123,7 +123,7 @@ def _sources(root: Path, target: Path) -> Path:
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    for name in ("reviews", "site_config.yml", "removals.yml"):
+    for name in ("reviews", "site_config.yml", "removals.yml", "templates"):
         source = root / name
         if source.is_dir():
             shutil.copytree(source, target / name)
@@ -174,6 +174,29 @@ def test_changed_pages_shared_out_over_processes_build_what_a_full_build_builds(
     monkeypatch.setattr(generator.publish.engine, "make_shards", recorded)
     done = _random_edits(tmp_path, 3, jobs=3)
     assert "new review" in done and shared and set(shared) == {3}, (done, shared)
+
+
+def test_a_theme_that_shows_the_footer_line_elsewhere_is_built_in_full(tmp_path, monkeypatch):
+    """The new line is set only where the theme writes it; a theme of the site's own that also
+    shows it elsewhere (here in a meta tag) makes the rebuild a full one, never a stale page."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW)
+    shop = _sources(ROOT, tmp_path / "shop")
+    theme = (ROOT / "templates/theme/main.html").read_text("utf-8")
+    extra = (
+        "{% block extrahead %}\n"
+        '<meta name="ledger" content="{{ config.extra.reviewwall_frame.ledger | e }}">'
+    )
+    (shop / "templates/theme").mkdir(parents=True, exist_ok=True)
+    (shop / "templates/theme/main.html").write_text(
+        theme.replace("{% block extrahead %}", extra, 1)
+    )
+    assert not build(shop).problems.errors
+    _new_review(shop, random.Random(1))
+    assert not build(shop).problems.errors
+    fresh = _sources(shop, tmp_path / "fresh")
+    assert not build(fresh, full=True).problems.errors
+    assert _differences(fresh / "site", shop / "site") == []
+    assert '<meta name="ledger" content="' in (shop / "site/reviews/index.html").read_text("utf-8")
 
 
 def test_a_reply_renders_only_the_pages_it_changes(tmp_path, monkeypatch):
