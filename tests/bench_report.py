@@ -17,8 +17,8 @@ ROWS = (
     ("stage_engine", "engine: mkdocs build + swap (s)", "{:.2f}"),
     (
         "stage_alongside",
-        "canned-reply rule, on the second core while the engine runs (s)",
-        "{:.2f}",
+        "canned-reply rule, in a process of its own while the engine runs (s)",
+        "{:.3f}",
     ),
     ("pipeline", "build in one process, all stages (s)", "{:.2f}"),
     ("whole", "whole build: `reviewwall build` (s)", "{:.2f}"),
