@@ -184,6 +184,11 @@ def run_build(args: argparse.Namespace) -> int:
         )
         print(f"Nothing was published; {SITE_DIR}/ is as it was.", file=sys.stderr)
         return 1
+    except OSError as error:  # a full disk, a folder that cannot be written
+        where = f": {error.filename}" if error.filename else ""
+        print(f"error: {error.strerror or error}{where}", file=sys.stderr)
+        print(f"Nothing was published; {SITE_DIR}/ is as it was.", file=sys.stderr)
+        return 1
     if project.problems.errors:
         print_problems(project.problems, project.files)
         print(f"Nothing was built; {SITE_DIR}/ is as it was.")

@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
-from . import incremental
+from . import incremental, update
 from .footer import StaleLedger
 from .shards import engine_cores, make_shards, merge_shards, remove_tree
 
@@ -95,19 +95,49 @@ def run_engine(
     with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(units)))) as pool:
         built = dict(zip(units, pool.map(partial(_build_one, engine), units), strict=True))
 
+    rendered = [
+        _site_of(built, project, plan) if project else None
+        for project, plan in zip(projects, shards, strict=True)
+    ]
+    if all(change is not None for change in changes):
+        # Every part is a rebuild: each is brought up to date in place, once all its new files
+        # are made (update.py). A footer line that cannot be set means a full build.
+        others = [code for _, code in parts[1:]]
+        try:
+            pending = [
+                update.prepare(site_dir / code, folder, change, made, [] if code else others)
+                for (folder, code), change, made in zip(parts, changes, rendered, strict=True)
+            ]
+        except StaleLedger:
+            run_engine(engine, build_dir, site_dir, languages, jobs, full=True)
+            return
+        for folder, _ in parts:
+            incremental.forget_state(folder)  # until the new files are in place
+        for part in pending:
+            update.commit(part)
+    else:
+        _build_staging(engine, build_dir, site_dir, parts, changes, rendered, built, each)
+    if engine == "mkdocs":
+        for (folder, code), change in zip(parts, changes, strict=True):
+            docs = change.docs if change else None
+            incremental.save_state(folder, site_dir / code, engine, docs)
+
+
+def _build_staging(engine, build_dir, site_dir, parts, changes, rendered, built, each) -> None:
+    """Make the whole new site beside the old one, then swap it into place: the parts built in
+    full as they are, the others as copies of their part of the last site, brought up to date."""
     staging = build_dir / (STAGING + "-next")
     if staging.exists():
         shutil.rmtree(staging)
-    for (folder, code), change, project, plan in zip(parts, changes, projects, shards, strict=True):
+    for (folder, code), change, made in zip(parts, changes, rendered, strict=True):
         target = staging / code if code else staging
         if change is None:
-            shutil.move(str(_site_of(built, folder, plan)), str(target))
+            shutil.move(str(made), str(target))
             continue
         others = [language for _, language in parts[1:]] if not code else []  # their own parts
         incremental.clone_site(site_dir / code, target, others)
-        rendered = _site_of(built, project, plan) if project else None
         try:
-            incremental.apply(target, folder, change, rendered)
+            update.commit(update.prepare(target, folder, change, made))
         except StaleLedger:  # a theme of the site's own shows the footer's line another way
             shutil.rmtree(target)
             plan = make_shards(folder, each)
@@ -116,10 +146,6 @@ def run_engine(
     for folder, _ in parts:
         incremental.forget_state(folder)  # until the new site is in place
     swap_into_place(staging, site_dir)
-    if engine == "mkdocs":
-        for (folder, code), change in zip(parts, changes, strict=True):
-            docs = change.docs if change else None
-            incremental.save_state(folder, site_dir / code, engine, docs)
 
 
 def _site_of(built: dict[Path, Path], project: Path, shards: list[Path]) -> Path:

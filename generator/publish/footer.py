@@ -11,6 +11,7 @@ of the site's own that shows it elsewhere), nothing is trusted and the site is b
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import yaml
@@ -34,19 +35,24 @@ class StaleLedger(Exception):
     set: the site must be built in full."""
 
 
-def restamp(site_part: Path, old: str, new: str, rendered: set[str]) -> int:
-    """Set the new ledger line into every page of site_part but the `rendered` ones (their paths
-    relative to it); return how many pages changed. The files are hard links into the published
-    site: each changed one is replaced, never written through."""
+def restamp(
+    site_part: Path, old: str, new: str, rendered: set[str], others: Sequence[str] = ()
+) -> Iterator[tuple[str, bytes]]:
+    """Yield (path relative to site_part, new content) of every page of site_part but the
+    `rendered` ones whose footer shows the old ledger line, with the new line set in; the top
+    folders named in `others` (other languages' parts) are left out. Raises StaleLedger when a
+    page holds the old line in any other form."""
     before = _MARK.format(escape(old)).encode()
     after = _MARK.format(escape(new)).encode()
     traces = {str(escape(old)).encode(), old.encode()}
-    changed = 0
     start = len(str(site_part)) + 1
-    for top, _, names in os.walk(site_part):
+    for top, folders, names in os.walk(site_part):
+        if top == str(site_part):
+            folders[:] = [folder for folder in folders if folder not in others]
         for name in names:
             path = os.path.join(top, name)
-            if not name.endswith(".html") or path[start:].replace(os.sep, "/") in rendered:
+            relative = path[start:].replace(os.sep, "/")
+            if not name.endswith(".html") or relative in rendered:
                 continue
             with open(path, "rb") as handle:
                 data = handle.read()
@@ -57,8 +63,4 @@ def restamp(site_part: Path, old: str, new: str, rendered: set[str]) -> int:
             data = data.replace(before, after)
             if any(trace in data.replace(after, b"") for trace in traces):
                 raise StaleLedger(path)
-            os.unlink(path)
-            with open(path, "wb") as handle:
-                handle.write(data)
-            changed += 1
-    return changed
+            yield relative, data

@@ -23,20 +23,14 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from .. import __version__
-from .footer import restamp, split_ledger
+from .footer import split_ledger
 from .hashes import site_marks, tree_entries, tree_hashes
 from .shards import (
     HOOKS_DIR,
-    SEARCH_INDEX,
     SHARDS_DIR,
-    SITEMAP,
     link,
     nav_files,
-    output_of,
-    page_of,
     relocate,
-    sort_key,
-    write_sitemap,
 )
 
 STATE = ".reviewwall-site.json"
@@ -150,66 +144,6 @@ def increment_project(build_dir: Path, changes: Plan) -> Path:
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
     return folder
-
-
-def apply(site_part: Path, build_dir: Path, changes: Plan, rendered: Path | None) -> None:
-    """Bring a copy of the last site part up to date: changed pages and files in, removed ones
-    out, the search index and the sitemap as a full build writes them."""
-    docs = build_dir / "docs"
-    for path in changes.removed:
-        target = site_part / (output_of(path) if path.endswith(".md") else path)
-        target.unlink(missing_ok=True)
-        _prune(target.parent, site_part)
-    for path in changes.changed:
-        if path.endswith(".md"):
-            target, source = site_part / output_of(path), rendered / output_of(path)
-        else:
-            target, source = site_part / path, docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)  # a hard link into the last site: never written through
-        shutil.copyfile(source, target)
-    if changes.ledger:
-        restamp(site_part, *changes.ledger, {output_of(page) for page in changes.pages})
-    if rendered is None:
-        return
-    gone = set(changes.removed) | set(changes.pages)
-    _update_search(site_part, rendered, gone)
-    _update_sitemap(site_part, rendered, gone)
-
-
-def _update_search(site_part: Path, rendered: Path, gone: set[str]) -> None:
-    path = site_part / SEARCH_INDEX
-    if not path.is_file():
-        return
-    old = json.loads(path.read_text("utf-8"))
-    new = json.loads((rendered / SEARCH_INDEX).read_text("utf-8"))
-    entries: dict[str, list[dict]] = {}
-    for entry in old["docs"]:
-        if page_of(entry["location"]) not in gone:
-            entries.setdefault(page_of(entry["location"]), []).append(entry)
-    for entry in new["docs"]:
-        if page_of(entry["location"]) in gone:
-            entries.setdefault(page_of(entry["location"]), []).append(entry)
-    docs = [entry for page in sorted(entries, key=sort_key) for entry in entries[page]]
-    path.unlink()
-    path.write_text(
-        json.dumps({"config": old["config"], "docs": docs}, separators=(",", ":"), default=str),
-        encoding="utf-8",
-    )
-
-
-def _update_sitemap(site_part: Path, rendered: Path, gone: set[str]) -> None:
-    if not (site_part / SITEMAP).is_file():
-        return
-    write_sitemap(
-        site_part, [site_part, rendered], keep=lambda page, index: (page in gone) == (index == 1)
-    )
-
-
-def _prune(folder: Path, top: Path) -> None:
-    while folder != top and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
 
 
 def _version(package: str) -> str:

@@ -178,7 +178,10 @@ def _open(page, author: str):
 
 
 def _publish(page):
-    page.get_by_role("button", name="Publish").first.click()
+    # Exactly "Publish": an entry Decap does not yet see as changed has a "Published" button
+    # instead (a name match is by part otherwise), and a click on it saves nothing. Playwright
+    # waits for the button, so for Decap to have taken in the change.
+    page.get_by_role("button", name="Publish", exact=True).first.click()
     page.get_by_text("Publish now", exact=True).click()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import generator.publish.engine
 from generator.commands.cli import main
 from generator.publish.engine import swap_into_place
 from tests.conftest import BASE_CONFIG, build_project, problems_of, review
+from tests.quality import SAMPLE_EPOCH
 
 GOOD = {"2026/2026-11-03-kari.yml": review(author="Kari Nordmann", rating="2")}
 # The service rules judge against today's date; these tests are about files, not promises.
@@ -191,3 +193,76 @@ def test_check_counts_unreadable_files(project, capsys):
     code, out, _ = run(capsys, "-C", str(root), "check")
     assert code == 1
     assert out.splitlines()[-1] == "1 error in 1 file (2 reviews checked)."
+
+
+def test_a_rebuild_changes_site_in_place_and_never_writes_through_a_file(
+    sample_copy, capsys, monkeypatch
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)  # the moment the sample was built at
+    root = sample_copy()
+    site = root / "site"
+    case = site / "reviews/2025-05-22-aslak-telt/index.html"
+    untouched = site / "reviews/2026-03-24-petra-lagerstatus/index.html"
+    kept = root / "kept-copy.html"
+    kept.hardlink_to(case)  # a copy someone keeps of the published page, as a hard link
+    before = (os.stat(site).st_ino, untouched.stat().st_ino, case.read_bytes())
+    path = root / "reviews/2025/2025-05-22-aslak-telt.yml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("uten kostnad.", "uten kostnad, samme uke."), encoding="utf-8")
+    code, out, _ = run(capsys, "-C", str(root), "build")
+    assert code == 0, out
+    assert "uten kostnad, samme uke." in case.read_text("utf-8")
+    assert (os.stat(site).st_ino, untouched.stat().st_ino) == before[:2]  # in place
+    assert kept.read_bytes() == before[2]  # the new page was moved in, not written into the old
+    assert not (root / "site.previous").exists()
+    assert not list((root / "build" / "site-pending").rglob("*.html"))  # all moved in
+
+
+def test_an_interrupted_rebuild_keeps_the_previous_site(sample_copy, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    root = sample_copy()
+    before = snapshot(root / "site")
+    path = root / "reviews/2025/2025-05-22-aslak-telt.yml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("uten kostnad.", "uten kostnad, samme uke."), encoding="utf-8")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(subprocess, "run", interrupted)
+    code, _, err = run(capsys, "-C", str(root), "build")
+    assert (code, err) == (130, "Interrupted; site/ is as it was.\n")
+    assert snapshot(root / "site") == before
+
+
+def test_a_full_disk_while_a_rebuild_makes_its_files_keeps_the_previous_site(
+    sample_copy, capsys, monkeypatch
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    root = sample_copy()
+    before = snapshot(root / "site")
+    # A new review: every page's footer line is set again, in new files beside the site.
+    (root / "reviews/2026/2026-11-28-ola.yml").write_text(
+        review(author="Ola Haugen", received="2026-11-28T08:00", text="Rask levering."),
+        encoding="utf-8",
+    )
+    written = []
+
+    def full_disk(self, data):
+        if written:
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        written.append(self)
+        return len(data)
+
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    code, _, err = run(capsys, "-C", str(root), "build")
+    assert code == 1
+    pending = root / "build" / "site-pending"
+    assert err.startswith(f"error: No space left on device: {pending}/")
+    assert err.endswith("\nNothing was published; site/ is as it was.\n")
+    assert snapshot(root / "site") == before
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    code, out, _ = run(capsys, "-C", str(root), "build")
+    assert code == 0, out
+    assert (root / "site/reviews/2026-11-28-ola/index.html").is_file()

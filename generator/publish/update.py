@@ -1,0 +1,133 @@
+"""A part of site/ brought up to date in place: every new file made first, then moved in.
+
+A rebuild changes a few pages, the search index and the sitemap (and, after a new review, the
+footer's line of every page). Copying a site of 10 000 pages to change twenty, then removing the
+old one, took longer than the rebuild itself. So the new files are all made first, beside the
+build (`prepare`): the pages the engine rendered, the files that are no pages, the pages with
+their footer set again, the search index and the sitemap. Only when every one of them is made
+does anything in site/ change (`commit`): renames and removals on one file system, which need no
+space and cannot half-write a file. A build that fails before that leaves site/ as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .footer import restamp
+from .shards import SEARCH_INDEX, SITEMAP, output_of, page_of, sort_key, write_sitemap
+
+PENDING = "site-pending"  # build/site-pending/: the new files of a part, until they move in
+
+
+@dataclass
+class Pending:
+    """A part of site/ and what will change in it: files to move in (their new content, made),
+    files to remove; paths relative to the part."""
+
+    site_part: Path
+    moves: dict[str, Path] = field(default_factory=dict)
+    removals: list[str] = field(default_factory=list)
+
+
+def prepare(
+    site_part: Path,
+    build_dir: Path,
+    changes,
+    rendered: Path | None,
+    others: Sequence[str] = (),
+) -> Pending:
+    """Make every file the update of site_part needs, outside it; return what will change.
+
+    `changes`: the plan (incremental.Plan); `rendered`: the site the engine made of the changed
+    pages, or None when no page changed; `others`: the top folders of site_part that are other
+    parts (the further languages, with their own footer line). Raises footer.StaleLedger when a
+    page shows the footer's line in a form that cannot be set: nothing in site_part has changed
+    then.
+    """
+    pending = Pending(site_part)
+    folder = build_dir / PENDING
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    docs = build_dir / "docs"
+    for path in changes.removed:
+        pending.removals.append(output_of(path) if path.endswith(".md") else path)
+    for path in changes.changed:
+        if path.endswith(".md"):
+            pending.moves[output_of(path)] = rendered / output_of(path)
+        else:
+            made = folder / path
+            made.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(docs / path, made)
+            pending.moves[path] = made
+    if changes.ledger:
+        # Not the pages rendered again, nor those that go.
+        done = {output_of(page) for page in changes.pages} | set(pending.removals)
+        for relative, data in restamp(site_part, *changes.ledger, done, others):
+            made = folder / relative
+            made.parent.mkdir(parents=True, exist_ok=True)
+            made.write_bytes(data)
+            pending.moves[relative] = made
+    if rendered is not None:
+        gone = set(changes.removed) | set(changes.pages)
+        if (site_part / SEARCH_INDEX).is_file():
+            made = folder / SEARCH_INDEX
+            made.parent.mkdir(parents=True, exist_ok=True)
+            made.write_text(_search_index(site_part, rendered, gone), encoding="utf-8")
+            pending.moves[SEARCH_INDEX] = made
+        if (site_part / SITEMAP).is_file():
+            write_sitemap(
+                folder,
+                [site_part, rendered],
+                keep=lambda page, index: (page in gone) == (index == 1),
+            )
+            for name in (SITEMAP, SITEMAP + ".gz"):
+                pending.moves[name] = folder / name
+    return pending
+
+
+def commit(pending: Pending) -> None:
+    """Move the prepared files into their part of site/ and remove the files gone."""
+    site_part = pending.site_part
+    for relative in pending.removals:
+        target = site_part / relative
+        target.unlink(missing_ok=True)
+        _prune(target.parent, site_part)
+    made: set[str] = set()
+    for relative, source in sorted(pending.moves.items()):
+        target = site_part / relative
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        # A rename replaces the name, never the file: a hard link to the old file (a copy of the
+        # site someone keeps) keeps the old content.
+        os.replace(source, target)
+
+
+def _search_index(site_part: Path, rendered: Path, gone: set[str]) -> str:
+    """Return the search index of the updated part: the entries of the pages not rendered again
+    from the old index, those of the rendered pages from the new one, in MkDocs's order."""
+    old = json.loads((site_part / SEARCH_INDEX).read_text("utf-8"))
+    new = json.loads((rendered / SEARCH_INDEX).read_text("utf-8"))
+    entries: dict[str, list[dict]] = {}
+    for entry in old["docs"]:
+        if page_of(entry["location"]) not in gone:
+            entries.setdefault(page_of(entry["location"]), []).append(entry)
+    for entry in new["docs"]:
+        if page_of(entry["location"]) in gone:
+            entries.setdefault(page_of(entry["location"]), []).append(entry)
+    docs = [entry for page in sorted(entries, key=sort_key) for entry in entries[page]]
+    merged = {"config": old["config"], "docs": docs}
+    return json.dumps(merged, separators=(",", ":"), default=str)
+
+
+def _prune(folder: Path, top: Path) -> None:
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
