@@ -34,6 +34,7 @@ from ..words.dates import site_dates
 from ..words.labels import Labels, channel_labels, read_labels
 from . import inputs
 from .engine import run_engine
+from .memo import Memo
 from .writer import WriteReport, make_mkdocs_config, write_pages, write_project
 
 BUILD_DIR = "build"
@@ -95,14 +96,25 @@ def make_renderer(config: SiteConfig, labels: Labels) -> Renderer:
     )
 
 
-def write_site_project(project: Project, build_dir: Path, cores: int | None = None) -> WriteReport:
+def write_site_project(
+    project: Project,
+    build_dir: Path,
+    cores: int | None = None,
+    sources: dict[str, list] | None = None,
+    full: bool = False,
+) -> WriteReport:
     """Render every page and lay out the MkDocs project in build_dir. From SHARED_FROM pages on,
-    the pages are rendered by `cores` processes (all the machine has, unless given)."""
+    the pages are rendered by `cores` processes (all the machine has, unless given).
+
+    `sources`: the input files' hashes (inputs.read_sources): a page that shows what it showed
+    in the last build is kept as written then (memo.py), unless `full`."""
     with _read_objects_frozen():
-        return _write_site_project(project, build_dir, cores)
+        return _write_site_project(project, build_dir, cores, sources, full)
 
 
-def _write_site_project(project: Project, build_dir: Path, cores: int | None) -> WriteReport:
+def _write_site_project(
+    project: Project, build_dir: Path, cores: int | None, sources: dict | None, full: bool
+) -> WriteReport:
     site = make_site(project)
     config = site.config
     renderer = make_renderer(config, site.labels)
@@ -114,18 +126,26 @@ def _write_site_project(project: Project, build_dir: Path, cores: int | None) ->
         + figures_page_orders(site, renderer, words)
         + page_orders(site, renderer)
     )
+    memo = Memo(build_dir, config, sources or {})
+    if full or sources is None:
+        memo.recorded = {}
+    orders, kept = memo.kept(orders)
     # Rendering is pure Python and each page stands alone: a large site's pages are shared out
     # to every core, and each process writes the pages it rendered.
     if len(orders) < SHARED_FROM:
         cores = 1
     written = share_out(orders, partial(_render_and_write, build_dir), cores)
+    written.append(WriteReport(unchanged=kept))
     pages = render_giveback_pages(site, renderer, {r.channel for r in project.reviews})
     pages.append(render_changes(site, renderer, words, project.reviews))
     if config.language == config.all_languages[0]:  # one editor, at the root: the files are one
         pages += admin_pages(config)
     nav = showcase_nav(site.labels) + giveback_nav(site.labels)
     mkdocs = make_mkdocs_config(config, site.labels, nav, site.ledger)
-    return write_project(build_dir, config, pages, mkdocs, written)
+    report = write_project(build_dir, config, pages, mkdocs, written)
+    if sources is not None:
+        memo.save()
+    return report
 
 
 def _render_and_write(build_dir: Path, orders: list[PageOrder]) -> WriteReport:
@@ -165,6 +185,7 @@ def build_project(
     """Build as `build` does; also return what was written to each language's project (none
     when the project has errors), which the preview tells staff."""
     build_dir = root / BUILD_DIR
+    sources = inputs.read_sources(root, build_dir)  # before the files are read: see there
     project = load_project(root, now, canned=False, cases=cases_of_files)
     if project.problems.errors:
         # Nothing is built, so staff get every problem now, as `reviewwall check` gives them.
@@ -172,11 +193,12 @@ def build_project(
         project.problems.extend(_check_canned_quietly(project))
         return project, []
     inputs.forget_inputs(build_dir)  # until a build of these files is published
-    reports = [write_site_project(project, build_dir)]
+    write = partial(write_site_project, sources=sources, full=full)
+    reports = [write(project, build_dir)]
     languages = []
     for language, translated in language_projects(project):
         folder = build_dir / LANGUAGES_DIR / language
-        reports.append(write_site_project(translated, folder).under(f"{LANGUAGES_DIR}/{language}/"))
+        reports.append(write(translated, folder).under(f"{LANGUAGES_DIR}/{language}/"))
         languages.append((language, folder))
     _remove_languages_gone(build_dir, {language for language, _ in languages})
     # The canned-reply rule only warns, and compares every reply with every other: it runs in a
@@ -189,7 +211,7 @@ def build_project(
     project.problems.extend(canned)
     if now is None:  # a moment a test gives is not the clock's: nothing to skip by it
         counted = project.reviews + project.removals.counted
-        inputs.record_inputs(root, build_dir, project.config, engine, project.now, counted)
+        inputs.record_inputs(build_dir, project.config, engine, project.now, counted, sources)
     return project, reports
 
 

@@ -60,15 +60,30 @@ def up_to_date(
     return all(incremental.published(folder, part) for folder, part in parts(config))
 
 
+def read_sources(root: Path, build_dir: Path) -> dict[str, list]:
+    """Return [hash, size, time] of every file the site is made from, by a name that says where;
+    a file whose size and time are those of the last record keeps its hash unread.
+
+    Read before the build reads the files: a file saved while it builds is then seen as changed
+    by the next build, never recorded as built."""
+    config, _ = read_config(root)
+    try:
+        record = json.loads((build_dir / RECORD).read_text("utf-8"))
+    except (OSError, ValueError):
+        record = {}
+    return _entries(root, config, record.get("files", {}), record.get("saved_ns", 0))
+
+
 def record_inputs(
-    root: Path,
     build_dir: Path,
     config: SiteConfig,
     engine: str,
     now: datetime,
     counted: Iterable[Review],
+    files: dict[str, list],
 ) -> None:
-    """Record what the build just published was made from (after site/ is in place)."""
+    """Record what the build just published was made from (after site/ is in place): `files`,
+    as read_sources read them before the build."""
     since = year_before(now)
     oldest = min((r.received for r in counted if since < r.received <= now), default=None)
     local = now.astimezone(config.timezone)
@@ -82,7 +97,7 @@ def record_inputs(
         "engine": _engine(engine),
         "built": now.timestamp(),
         "until": until.timestamp(),
-        "files": _entries(root, config),
+        "files": files,
         "saved_ns": time.time_ns(),
     }
     (build_dir / RECORD).write_text(json.dumps(record, sort_keys=True), encoding="utf-8")

@@ -17,7 +17,7 @@ from ..words.labels import Labels
 from .case import Case
 from .jsonld import case_jsonld, home_jsonld
 from .markup import excerpt, markdown_to_text, render_markdown
-from .renderer import Page, PageOrder, Renderer
+from .renderer import KnownOrder, Page, PageOrder, Renderer
 from .wall import (
     LEDGER_ANCHOR,
     FilterGroup,
@@ -63,6 +63,16 @@ class Site:
         """Return the listings as the filter control groups them."""
         return group_listings(self.listings, self.labels)
 
+    @cached_property
+    def filters_shown(self) -> str:
+        """Return what the filter control shows on every wall page: each listing and its count."""
+        return repr(
+            [
+                (group.key, group.title, [(x.slug, x.title, len(x.cases)) for x in group.listings])
+                for group in self.filter_groups
+            ]
+        )
+
 
 @dataclass(frozen=True)
 class Count:
@@ -96,7 +106,15 @@ def page_orders(site: Site, renderer: Renderer) -> list[PageOrder]:
     """Return the orders for every Markdown page of the site: home, the wall, the cases."""
     orders = [partial(render_home, site, renderer)]
     orders += wall_page_orders(site, renderer)
-    orders += [partial(render_case, site, renderer, case) for case in site.cases]
+    orders += [
+        KnownOrder(
+            partial(render_case, site, renderer, case),
+            f"{case.url}index.md",
+            case.url,
+            (case.path,),
+        )
+        for case in site.cases
+    ]
     return orders
 
 
@@ -121,13 +139,23 @@ def render_home(site: Site, renderer: Renderer) -> Page:
     )
 
 
-def wall_page_orders(site: Site, renderer: Renderer) -> list[PageOrder]:
+def wall_page_orders(site: Site, renderer: Renderer) -> list[KnownOrder]:
     """Return the orders for every page of every listing on the wall."""
-    return [
-        partial(render_wall_page, site, renderer, listing, wall_page)
-        for listing in site.listings
-        for wall_page in paginate(listing, site.config.per_page)
-    ]
+    orders = []
+    score = score_line(site)
+    for listing in site.listings:
+        count = count_of(site, listing)
+        for wall_page in paginate(listing, site.config.per_page):
+            shows = (listing.slug, listing.title, wall_page.number, wall_page.count, count, score)
+            orders.append(
+                KnownOrder(
+                    partial(render_wall_page, site, renderer, listing, wall_page),
+                    wall_page.url + "index.md",
+                    repr(shows) + site.filters_shown,
+                    tuple(case.path for case in wall_page.cases),
+                )
+            )
+    return orders
 
 
 def render_wall_page(site: Site, renderer: Renderer, listing: Listing, wall_page: WallPage) -> Page:

@@ -44,6 +44,24 @@ class Page:
 PageOrder = Callable[[], Page]
 
 
+@dataclass(frozen=True)
+class KnownOrder:
+    """A page still to render that says, before it is rendered, what it will show: a later build
+    whose page shows the same keeps the page written before (publish/memo.py).
+
+    `shows`: everything the page shows beyond the site's settings, templates and words, as text;
+    `cases`: the review files whose cases it shows (each case is made from its file alone).
+    """
+
+    render: PageOrder
+    path: str  # relative to docs/
+    shows: str
+    cases: tuple[str, ...]
+
+    def __call__(self) -> Page:
+        return self.render()
+
+
 class Linker:
     """Makes links from one page URL to others, relative so the site works under any path."""
 

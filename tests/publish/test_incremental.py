@@ -12,6 +12,7 @@ import contextlib
 import io
 import json
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from generator.commands.cli import main
 from generator.publish.build import build
 from generator.publish.incremental import STATE
 from generator.publish.shards import SHARDS_DIR
+from generator.render.renderer import BUILTIN_TEMPLATES
 from tests.publish.test_shards import _differences
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,7 +117,33 @@ def _per_page(root: Path, rng: random.Random) -> str:
     return f"{count} cards a page"
 
 
-EDITS = [_new_review, _reply, _outcome, _withhold, _remove, _delete, _rename_site, _per_page]
+def _card_template(root: Path, rng: random.Random) -> str:
+    """Change the cards of the wall and the case pages in the project's own templates: no page
+    kept from the last build may show the old card."""
+    marker = rng.choice(["rw-card-a", "rw-card-b", "rw-card-c"])
+    path = root / "templates" / "pages" / "_macros.html"
+    source = path if path.is_file() else BUILTIN_TEMPLATES / "pages" / "_macros.html"
+    text = re.sub(
+        r'class="rw-card(?: rw-card-\w)? rw-kind-',
+        f'class="rw-card {marker} rw-kind-',
+        source.read_text(),
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return f"cards marked {marker}"
+
+
+EDITS = [
+    _new_review,
+    _reply,
+    _outcome,
+    _withhold,
+    _remove,
+    _delete,
+    _rename_site,
+    _per_page,
+    _card_template,
+]
 
 
 def _sources(root: Path, target: Path) -> Path:
