@@ -28,6 +28,7 @@ from .canned import PublicReply, canned_warnings, public_replies
 from .checks import check_documents
 from .cores import on_all_cores, usable_cores
 from .editors import check_schemas
+from .known import Known, KnownFiles, keep_known, split_known
 from .rules import check_rules
 from .wording import check_labels, check_language
 
@@ -87,6 +88,7 @@ def load_project(
     canned: bool = True,
     cores: int | None = None,
     cases: MakeCases | None = None,
+    store: KnownFiles | None = None,
 ) -> Project:
     """Read and check site_config.yml and every review file; never raises for a user's mistake.
 
@@ -96,8 +98,10 @@ def load_project(
     the files by id, then the canned-reply rule by reply; the result is the same as from one.
     `cases` makes the Cases of the reviews that passed, each process those of the files it
     read: a build needs them, and one process took 1.1 s. They come back in file order.
+    `store` (with `cases`): what files read before gave, kept for their bytes (known.py); only
+    the other files are read.
     """
-    return _read_project(root, now, cores, canned, keep_reviews=True, cases=cases)
+    return _read_project(root, now, cores, canned, keep_reviews=True, cases=cases, store=store)
 
 
 def check_project(root: Path, now: datetime | None = None, cores: int | None = None) -> Checked:
@@ -114,6 +118,7 @@ def _read_project(
     canned: bool,
     keep_reviews: bool,
     cases: MakeCases | None = None,
+    store: KnownFiles | None = None,
 ) -> Project:
     config, problems = read_config(root)
     problems.extend(check_language(config))
@@ -124,29 +129,39 @@ def _read_project(
     removals = read_removals(root, config)
     problems.extend(removals.problems)
     problems.extend(_removed_but_present(removals, paths, root))
-    if cores is None:
-        cores = usable_cores() if len(paths) >= SHARED_FROM else 1
     threshold = config.rules.canned_replies if canned else None
     with no_cycle_collection():
         judge = threshold is not None
+        known, unread = split_known(paths, root, store) if store and cases else ({}, paths)
+        if cores is None:
+            cores = usable_cores() if len(unread) >= SHARED_FROM else 1
         read_group = partial(_read_group, root, config, now, keep_reviews, judge, cases)
-        groups = on_all_cores([partial(read_group, group) for group in _groups_by_id(paths, cores)])
+        shares = _groups_by_id(unread, cores)
+        groups = on_all_cores([partial(read_group, group) for group in shares])
+        if known:
+            groups.append(_known_group(known, config, now, judge))
         reviews: list[Review] = []
         replies: list[PublicReply] = []
         made: list[Any] = []
         files = 0
+        own = Problems()  # the files' own problems, without the rules of the moment
         for group in groups:
             reviews.extend(group.reviews)
             replies.extend(group.replies)
             made.extend(group.cases)
-            problems.extend(group.problems)
+            own.extend(group.problems)
             files += group.files
+        problems.extend(own)
+        for group in groups:
+            problems.extend(group.judged)
         if len(groups) > 1:  # back in the order of the files, as one process reads them
             place = {path.relative_to(root).as_posix(): number for number, path in enumerate(paths)}
             reviews.sort(key=lambda review: place[review.path])
             made.sort(key=lambda case: place[case.path])
         if threshold is not None:
             problems.extend(canned_warnings(replies, threshold, cores))
+        if store and cases and not problems.errors:  # a build with errors writes nothing
+            keep_known(store, root, paths, unread, reviews, made, own)
     return Project(root, config, reviews, problems, files, now, made if cases else None, removals)
 
 
@@ -186,8 +201,9 @@ class _Group:
     reviews: list[Review]  # those that passed
     replies: list[PublicReply]
     cases: list[Any]  # in the order of the files
-    problems: Problems
+    problems: Problems  # the files' own: reading them, the format's rules
     files: int  # a file that could not be read counts too
+    judged: Problems = field(default_factory=Problems)  # the rules of the moment (rules.py)
 
 
 def _read_group(
@@ -205,10 +221,20 @@ def _read_group(
     files = len(documents) + len({problem.path for problem in problems})
     reviews, found = check_documents(documents, config)
     problems.extend(found)
-    problems.extend(check_rules(reviews, config, now))
-    replies = public_replies(reviews) if judge_replies else []
     cases = make_cases(reviews, config) if make_cases else []
-    return _Group(reviews if keep_reviews else [], replies, cases, problems, files)
+    judged = check_rules(reviews, config, now)
+    replies = public_replies(reviews) if judge_replies else []
+    return _Group(reviews if keep_reviews else [], replies, cases, problems, files, judged)
+
+
+def _known_group(known: dict[str, Known], config: SiteConfig, now: datetime, judge: bool) -> _Group:
+    """Return the files the store knew as a group read here: the rules of the moment judged."""
+    reviews = [item.review for item in known.values() if item.review is not None]
+    problems = Problems(problem for item in known.values() for problem in item.problems)
+    judged = check_rules(reviews, config, now)
+    replies = public_replies(reviews) if judge else []
+    cases = [item.case for item in known.values() if item.case is not None]
+    return _Group(reviews, replies, cases, problems, len(known), judged)
 
 
 @contextmanager

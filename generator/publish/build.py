@@ -19,7 +19,7 @@ from ..measure.figures import measure_figures
 from ..measure.headline import headline_of
 from ..measure.ledger import measure_ledger
 from ..measure.trends import measure_months
-from ..read.config import SiteConfig
+from ..read.config import SiteConfig, read_config
 from ..read.problems import Problems
 from ..read.review import Review
 from ..render.admin import admin_pages
@@ -35,6 +35,7 @@ from ..words.labels import Labels, channel_labels, read_labels
 from . import inputs
 from .engine import run_engine
 from .memo import Memo
+from .reviewcache import ReviewCache
 from .writer import WriteReport, make_mkdocs_config, write_pages, write_project
 
 BUILD_DIR = "build"
@@ -186,7 +187,9 @@ def build_project(
     when the project has errors), which the preview tells staff."""
     build_dir = root / BUILD_DIR
     sources = inputs.read_sources(root, build_dir)  # before the files are read: see there
-    project = load_project(root, now, canned=False, cases=cases_of_files)
+    store = ReviewCache(build_dir, read_config(root)[0], sources, read=not full)
+    project = load_project(root, now, canned=False, cases=cases_of_files, store=store)
+    store.prune()
     if project.problems.errors:
         # Nothing is built, so staff get every problem now, as `reviewwall check` gives them.
         # (The record of the last build's files stays: these files are not those.)

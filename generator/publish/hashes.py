@@ -41,22 +41,30 @@ def tree_entries(
         for name in names:
             path = os.path.join(top, name)
             relative = path[start:].replace(os.sep, "/")
-            entries[relative] = file_entry(path, known.get(relative), saved_ns)
+            try:
+                entries[relative] = file_entry(path, known.get(relative), saved_ns)
+            except FileNotFoundError:  # gone since the folder was listed
+                continue
     return entries
 
 
 def file_entry(path: str, was: list | None, saved_ns: int = 0) -> list:
     """Return [content hash, size, modification time] of a file; `was`, its entry when last
-    recorded at `saved_ns`, when its size and time say it is unchanged."""
+    recorded at `saved_ns`, when its size and time say it is unchanged. A file that cannot be
+    read has no hash (None): it equals nothing, and the build that reads it reports why."""
     stat = os.stat(path)
     if (
         was
+        and was[0] is not None
         and was[1:] == [stat.st_size, stat.st_mtime_ns]
         and stat.st_mtime_ns < saved_ns - _RACY_NS
     ):
         return was
-    with open(path, "rb") as handle:
-        value = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+    try:
+        with open(path, "rb") as handle:
+            value = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+    except OSError:
+        return [None, stat.st_size, stat.st_mtime_ns]
     return [value, stat.st_size, stat.st_mtime_ns]
 
 

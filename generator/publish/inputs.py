@@ -123,7 +123,10 @@ def _entries(root: Path, config: SiteConfig, known: dict | None = None, saved_ns
     for label, path in sources.items():
         if path.is_file():
             was = (known or {}).get(label)
-            entries[label] = file_entry(str(path), was, saved_ns)
+            try:
+                entries[label] = file_entry(str(path), was, saved_ns)
+            except FileNotFoundError:  # gone since: the build reports it
+                continue
         elif path.is_dir():
             # Compiled code is not what the site is made from: the sources beside it are.
             found = tree_entries(path, known and _under(known, label), saved_ns, _COMPILED)

@@ -1,0 +1,146 @@
+"""The store of what each review file gave an earlier build (check/known.py), in build/.
+
+One file per review file, named by the hash of everything the result depends on: the file's
+bytes and path, site_config.yml, reviewwall's code (its words and format rules with it). A
+changed input is another name, so an entry is never stale, only unused: a build removes the
+unused ones. A file is written whole under a temporary name and then renamed, by whichever
+process read the review.
+
+build/ may come from a CI cache that someone else could write, so these files are read with
+Python's restricted unpickler (the pickle documentation's "Restricting Globals"): only the
+classes a Review, a Case and a Problem are made of can be named; anything else is refused and
+the review file is read again, as if nothing were stored.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+import zoneinfo
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .. import __version__
+from ..check.known import Known
+from ..read import problems as problems_module
+from ..read import review as review_module
+from ..read.config import SiteConfig
+from ..render import case as case_module
+
+CACHE_DIR = "reviews-cache"  # build/reviews-cache/<key>
+_FORMAT = 1
+# What a review file's result depends on besides its bytes and path: by inputs.py's names.
+_SHAPING = ("config", "reviewwall/")
+_CLASSES = {
+    **{("datetime", name): getattr(datetime, name) for name in ("datetime", "date", "timedelta")},
+    ("datetime", "timezone"): datetime.timezone,
+    ("zoneinfo", "ZoneInfo"): zoneinfo.ZoneInfo,
+    ("markupsafe", "Markup"): Markup,
+    ("check.known", "Known"): Known,
+}
+_MODULES = {
+    "read.review": review_module,
+    "read.problems": problems_module,
+    "render.case": case_module,
+}
+
+
+class ReviewCache:
+    """What each review file gave, by its path, for its bytes as read_sources hashed them."""
+
+    def __init__(
+        self, build_dir: Path, config: SiteConfig, sources: dict[str, list], read: bool = True
+    ):
+        """`read=False`: give nothing back (every file is read), keep what is read."""
+        self.folder = build_dir / CACHE_DIR
+        self.read = read
+        self.refused: set[str] = set()
+        shaping = sorted(
+            (name, entry[0]) for name, entry in sources.items() if name.startswith(_SHAPING)
+        )
+        base = f"{_FORMAT};{__version__};{shaping}"
+        try:
+            prefix = config.reviews_dir.relative_to(config.root).as_posix()
+        except ValueError:  # reviews kept outside the project: nothing is stored
+            sources = {}
+            prefix = "."
+        self.keys = {}
+        for name, entry in sources.items():
+            if name.startswith("reviews/") and entry[0] is not None:  # None: not readable
+                relative = name.removeprefix("reviews/")
+                path = relative if prefix == "." else f"{prefix}/{relative}"
+                text = f"{base};{path};{entry[0]}"
+                self.keys[path] = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+    def get(self, path: str) -> Known | None:
+        key = self.keys.get(path)
+        if key is None or not self.read:
+            return None
+        try:
+            with open(self.folder / key, "rb") as handle:
+                found = _Unpickler(handle).load()
+        except FileNotFoundError:
+            return None
+        except (OSError, pickle.UnpicklingError, ValueError, TypeError, EOFError, AttributeError):
+            found = None
+        if not isinstance(found, Known):
+            self.refused.add(key)  # written again once the file is read
+            return None
+        return found
+
+    def put(self, path: str, known: Known) -> None:
+        key = self.keys.get(path)
+        if key is None or (key not in self.refused and (self.folder / key).is_file()):
+            return  # the same name holds the same result
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps(known, protocol=pickle.HIGHEST_PROTOCOL)
+        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".new-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, self.folder / key)
+
+    def prune(self) -> None:
+        """Remove the entries no review file has now (and any a process left half-made)."""
+        if not self.folder.is_dir():
+            return
+        wanted = set(self.keys.values())
+        for name in os.listdir(self.folder):
+            if name not in wanted:
+                (self.folder / name).unlink(missing_ok=True)
+
+
+class _Unpickler(pickle.Unpickler):
+    """Names only the classes a stored result is made of; never a function (pickle could call
+    it), but the one ZoneInfo gives to unpickle itself by its key."""
+
+    def find_class(self, module: str, name: str):
+        short = module.removeprefix("generator.")
+        if (short, name) in _CLASSES:
+            return _CLASSES[short, name]
+        if module == "builtins" and name == "getattr":
+            return _zone_getattr
+        owner = _MODULES.get(short) if module.startswith("generator.") else None
+        found = getattr(owner, name, None) if owner else None
+        if isinstance(found, type) and found.__module__ == module:
+            return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a stored review")
+
+
+def _zone_getattr(owner, name: str):
+    if owner is zoneinfo.ZoneInfo and name == "_unpickle":
+        return zoneinfo.ZoneInfo._unpickle
+    raise pickle.UnpicklingError(f"getattr({owner!r}, {name!r}) is not part of a stored review")
+
+
+def read_bytes(data: bytes) -> Known | None:
+    """Return what stored bytes hold, read as get() reads a file (for the tests)."""
+    try:
+        found = _Unpickler(io.BytesIO(data)).load()
+    except (pickle.UnpicklingError, ValueError, TypeError, EOFError, AttributeError):
+        return None
+    return found if isinstance(found, Known) else None
