@@ -15,8 +15,8 @@ import select
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
-from contextlib import suppress
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from functools import partial
 from typing import TypeVar
 
@@ -62,6 +62,33 @@ def on_all_cores(tasks: Sequence[Callable[[], T]]) -> list[T]:
         for pid, read_end in children:  # only when this process failed or was interrupted
             os.close(read_end)
             _stop(pid)
+
+
+@contextmanager
+def in_background(task: Callable[[], T]) -> Iterator[Callable[[], T]]:
+    """Start the task in a forked child now; give a function that waits for its result.
+
+    The task runs here instead, when that function is called, where forking is not possible or
+    the child failed. Leaving the block without asking for the result stops the child.
+    """
+    if usable_cores() < 2:
+        yield task
+        return
+    child = _start(task)
+    asked = False
+
+    def result() -> T:
+        nonlocal asked
+        asked = True
+        answered, answer = _answer_of(child)
+        return answer if answered else task()
+
+    try:
+        yield result
+    finally:
+        if not asked:  # this process failed or was interrupted
+            os.close(child[1])
+            _stop(child[0])
 
 
 def share_out(

@@ -10,8 +10,9 @@ publish stage (publish/reviewcache.py); this module only uses it.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -48,14 +49,23 @@ def split_known(
     stems = Counter(path.stem for path in paths)
     known: dict[str, Known] = {}
     unread = []
+    relative_of = relative_paths(root)
     for path in paths:
-        relative = path.relative_to(root).as_posix()
+        relative = relative_of(path)
         found = store.get(relative) if stems[path.stem] == 1 else None
         if found is None:
             unread.append(path)
         else:
             known[relative] = found
     return known, unread
+
+
+def relative_paths(root: Path) -> Callable[[Path], str]:
+    """Return a function giving a path under root as the project names it (reviews/x.yml):
+    pathlib's relative_to took a fifth of the time of reading 10 000 stored results."""
+    text = str(root)
+    start = 0 if text == "." else len(text.rstrip(os.sep)) + 1
+    return lambda path: str(path)[start:].replace(os.sep, "/")
 
 
 def keep_known(
@@ -75,7 +85,8 @@ def keep_known(
     found: dict[str, list[Problem]] = {}
     for problem in problems:
         found.setdefault(problem.path, []).append(problem)
+    relative_of = relative_paths(root)
     for path in unread:
         if stems[path.stem] == 1:
-            name = path.relative_to(root).as_posix()
+            name = relative_of(path)
             store.put(name, Known(review_of.get(name), case_of.get(name), found.get(name, [])))

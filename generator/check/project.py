@@ -28,7 +28,7 @@ from .canned import PublicReply, canned_warnings, public_replies
 from .checks import check_documents
 from .cores import on_all_cores, usable_cores
 from .editors import check_schemas
-from .known import Known, KnownFiles, keep_known, split_known
+from .known import Known, KnownFiles, keep_known, relative_paths, split_known
 from .rules import check_rules
 from .wording import check_labels, check_language
 
@@ -155,7 +155,8 @@ def _read_project(
         for group in groups:
             problems.extend(group.judged)
         if len(groups) > 1:  # back in the order of the files, as one process reads them
-            place = {path.relative_to(root).as_posix(): number for number, path in enumerate(paths)}
+            relative_of = relative_paths(root)
+            place = {relative_of(path): number for number, path in enumerate(paths)}
             reviews.sort(key=lambda review: place[review.path])
             made.sort(key=lambda case: place[case.path])
         if threshold is not None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from babel.numbers import format_decimal, format_percent
 
 from ..check.canned import check_canned
-from ..check.cores import on_all_cores, share_out
+from ..check.cores import in_background, share_out
 from ..check.project import SHARED_FROM, Project, load_project, no_cycle_collection
 from ..measure.figures import measure_figures
 from ..measure.headline import headline_of
@@ -196,22 +196,20 @@ def build_project(
         project.problems.extend(_check_canned_quietly(project))
         return project, []
     inputs.forget_inputs(build_dir)  # until a build of these files is published
-    write = partial(write_site_project, sources=sources, full=full)
-    reports = [write(project, build_dir)]
-    languages = []
-    for language, translated in language_projects(project):
-        folder = build_dir / LANGUAGES_DIR / language
-        reports.append(write(translated, folder).under(f"{LANGUAGES_DIR}/{language}/"))
-        languages.append((language, folder))
-    _remove_languages_gone(build_dir, {language for language, _ in languages})
     # The canned-reply rule only warns, and compares every reply with every other: it runs in a
-    # process of its own while the engine builds the site. Not in a thread: a rebuild's own work
-    # here (planning, merging) is Python too, and the two would take turns at one lock.
-    publish = partial(
-        run_engine, engine, build_dir, site_dir or root / SITE_DIR, languages, jobs, full
-    )
-    _, canned = on_all_cores([publish, partial(_check_canned_quietly, project)])
-    project.problems.extend(canned)
+    # process of its own while the pages are rendered and the engine builds the site (a rebuild
+    # waited for it). Not in a thread: the work here is Python too, and would take turns with it.
+    with in_background(partial(_check_canned_quietly, project)) as canned:
+        write = partial(write_site_project, sources=sources, full=full)
+        reports = [write(project, build_dir)]
+        languages = []
+        for language, translated in language_projects(project):
+            folder = build_dir / LANGUAGES_DIR / language
+            reports.append(write(translated, folder).under(f"{LANGUAGES_DIR}/{language}/"))
+            languages.append((language, folder))
+        _remove_languages_gone(build_dir, {language for language, _ in languages})
+        run_engine(engine, build_dir, site_dir or root / SITE_DIR, languages, jobs, full)
+        project.problems.extend(canned())
     if now is None:  # a moment a test gives is not the clock's: nothing to skip by it
         counted = project.reviews + project.removals.counted
         inputs.record_inputs(build_dir, project.config, engine, project.now, counted, sources)

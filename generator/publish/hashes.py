@@ -33,26 +33,41 @@ def tree_entries(
     rewrites a file only to change it."""
     known = known or {}
     entries = {}
-    if not folder.is_dir():
-        return entries
-    start = len(str(folder)) + 1
-    for top, folders, names in os.walk(folder):
-        folders[:] = [name for name in folders if name not in skip]
-        for name in names:
-            path = os.path.join(top, name)
-            relative = path[start:].replace(os.sep, "/")
-            try:
-                entries[relative] = file_entry(path, known.get(relative), saved_ns)
-            except FileNotFoundError:  # gone since the folder was listed
-                continue
+    for relative, path, stat in _files(str(folder), "", skip):
+        entries[relative] = file_entry(path, known.get(relative), saved_ns, stat)
     return entries
 
 
-def file_entry(path: str, was: list | None, saved_ns: int = 0) -> list:
+def _files(top: str, prefix: str, skip: frozenset[str] = frozenset()):
+    """Yield (path relative to the first top, with /; path; its stat) of every file under top,
+    leaving out the top folders named in `skip`. os.walk would ask for each entry's kind again
+    (an lstat each): the directory listing says it already."""
+    try:
+        listing = os.scandir(top)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    with listing:
+        entries = list(listing)
+    for entry in entries:
+        relative = prefix + entry.name
+        if entry.is_dir(follow_symlinks=False):
+            if not (prefix == "" and entry.name in skip):
+                yield from _files(entry.path, relative + "/")
+        elif entry.is_dir():
+            continue  # a link to a folder: not followed, as os.walk does not
+        else:
+            try:
+                yield relative, entry.path, entry.stat()
+            except FileNotFoundError:  # gone since the folder was listed
+                continue
+
+
+def file_entry(path: str, was: list | None, saved_ns: int = 0, stat=None) -> list:
     """Return [content hash, size, modification time] of a file; `was`, its entry when last
     recorded at `saved_ns`, when its size and time say it is unchanged. A file that cannot be
-    read has no hash (None): it equals nothing, and the build that reads it reports why."""
-    stat = os.stat(path)
+    read has no hash (None): it equals nothing, and the build that reads it reports why.
+    `stat`: the file's, when the caller has it."""
+    stat = stat or os.stat(path)
     if (
         was
         and was[0] is not None
@@ -80,12 +95,10 @@ def site_marks(site_part: Path) -> dict[str, str | None]:
             if path.is_file()
             else None
         )
-    listing = hashlib.blake2b(digest_size=16)
-    for top, folders, names in os.walk(site_part):
-        folders.sort()
-        for name in sorted(names):
-            stat = os.stat(os.path.join(top, name))
-            where = os.path.relpath(os.path.join(top, name), site_part)
-            listing.update(f"{where}:{stat.st_size}:{stat.st_mtime_ns};".encode())
-    marks["files"] = listing.hexdigest()
+    listing = [
+        f"{relative}:{stat.st_size}:{stat.st_mtime_ns};"
+        for relative, _, stat in _files(str(site_part), "")
+    ]
+    listing.sort()
+    marks["files"] = hashlib.blake2b("".join(listing).encode(), digest_size=16).hexdigest()
     return marks

@@ -37,7 +37,8 @@ class Memo:
         shaping = sorted(
             (name, entry[0]) for name, entry in sources.items() if not name.startswith(_NOT_SHAPING)
         )
-        self.base = f"{_FORMAT};{__version__};{config.language};{config.site_url};{shaping}"
+        base = f"{_FORMAT};{__version__};{config.language};{config.site_url};{shaping}"
+        self.base = hashlib.blake2b(base.encode(), digest_size=16).hexdigest()  # once, not per page
         # The review files by their path from the project root, as a case names its file.
         try:
             prefix = config.reviews_dir.relative_to(config.root).as_posix()

@@ -63,7 +63,8 @@ class ReviewCache:
         shaping = sorted(
             (name, entry[0]) for name, entry in sources.items() if name.startswith(_SHAPING)
         )
-        base = f"{_FORMAT};{__version__};{shaping}"
+        text = f"{_FORMAT};{__version__};{shaping}"
+        base = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()  # once, not per file
         try:
             prefix = config.reviews_dir.relative_to(config.root).as_posix()
         except ValueError:  # reviews kept outside the project: nothing is stored

@@ -17,7 +17,7 @@ from ..words.labels import Labels
 from .case import Case
 from .figurecells import Cell, Note
 from .pages import HIDE
-from .renderer import Linker, Page, PageOrder, Renderer
+from .renderer import KnownOrder, Linker, Page, PageOrder, Renderer
 
 
 class Entry(NamedTuple):
@@ -83,8 +83,25 @@ class EvidenceBook:
 
 
 def evidence_page_orders(book: EvidenceBook, renderer: Renderer, words: Labels) -> list[PageOrder]:
-    """Return the orders for one page per collected figure."""
-    return [partial(render_evidence_page, evidence, renderer, words) for evidence in book.pages]
+    """Return the orders for one page per collected figure. Each says what it shows: its figure,
+    and its cases with the note each adds (made from the case's review file and the settings)."""
+    return [
+        KnownOrder(
+            partial(render_evidence_page, evidence, renderer, words),
+            evidence.url + "index.md",
+            repr(
+                (
+                    evidence.title,
+                    evidence.period,
+                    evidence.cell,
+                    evidence.withheld,
+                    getattr(evidence.note, "__name__", None),
+                )
+            ),
+            tuple(review.path for review in evidence.basis if review.id in evidence.cases),
+        )
+        for evidence in book.pages
+    ]
 
 
 def render_evidence_page(evidence: Evidence, renderer: Renderer, words: Labels) -> Page:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.cores import TICKETS, on_all_cores, share_out, usable_cores
+from generator.check.cores import TICKETS, in_background, on_all_cores, share_out, usable_cores
 from tests.liveserve import wait_for
 from tests.processes import in_a_new_interpreter
 
@@ -95,6 +95,59 @@ def test_when_the_first_task_fails_the_children_are_stopped_at_once():
         os.waitpid(-1, os.WNOHANG)
 
 
+@in_a_new_interpreter
+def test_a_task_in_the_background_runs_in_a_child_while_this_process_works():
+    with tempfile.TemporaryDirectory() as folder:
+        started = Path(folder) / "started"
+
+        def task():
+            started.touch()
+            return os.getpid()
+
+        with in_background(task) as result:
+            # This process goes on: the child has started before anything is asked of it.
+            assert wait_for(started.exists, DEADLINE), "the child never started"
+            child = result()
+    assert child != os.getpid()
+    with pytest.raises(ChildProcessError):  # waited for: no zombie is left
+        os.waitpid(-1, os.WNOHANG)
+
+
+@in_a_new_interpreter
+def test_a_background_task_whose_child_dies_runs_here_when_asked():
+    here = os.getpid()
+
+    def dies_in_a_child():
+        if os.getpid() != here:
+            os._exit(3)
+        return "ran here"
+
+    with in_background(dies_in_a_child) as result:
+        assert result() == "ran here"
+
+
+@in_a_new_interpreter
+def test_leaving_without_the_background_result_stops_the_child():
+    with tempfile.TemporaryDirectory() as folder:
+        started, finished = Path(folder) / "started", Path(folder) / "finished"
+
+        def works_long():
+            (Path(folder) / "starting").write_text(str(os.getpid()))
+            os.replace(Path(folder) / "starting", started)
+            time.sleep(DEADLINE)
+            finished.touch()
+
+        with pytest.raises(KeyError, match="^'engine'$"), in_background(works_long):
+            assert wait_for(started.exists, DEADLINE), "the child never started"
+            raise KeyError("engine")  # as a failed engine leaves the build
+        child = int(started.read_text())
+        assert not finished.exists()
+    with pytest.raises(ProcessLookupError):  # it was stopped
+        os.kill(child, 0)
+    with pytest.raises(ChildProcessError):  # and waited for
+        os.waitpid(-1, os.WNOHANG)
+
+
 def test_a_process_with_threads_never_forks():
     stop = threading.Event()
     worker = threading.Thread(target=stop.wait)
@@ -102,6 +155,8 @@ def test_a_process_with_threads_never_forks():
     try:
         assert usable_cores() == 1
         assert on_all_cores([os.getpid, os.getpid]) == [os.getpid(), os.getpid()]
+        with in_background(os.getpid) as result:
+            assert result() == os.getpid()
         assert set(share_out(list(range(50)), lambda batch: os.getpid())) == {os.getpid()}
     finally:
         stop.set()

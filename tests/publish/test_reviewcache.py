@@ -152,3 +152,19 @@ def test_the_stored_results_load_in_a_fresh_interpreter():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout == "3 Europe/Oslo\n", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("root", "path"),
+    [
+        (".", "reviews/2026/a.yml"),
+        ("shop", "shop/reviews/a.yml"),
+        ("/srv/shop/", "/srv/shop/a.yml"),
+    ],
+)
+def test_a_file_is_named_from_the_project_root_however_the_root_is_written(root, path):
+    from pathlib import Path
+
+    from generator.check.known import relative_paths
+
+    assert relative_paths(Path(root))(Path(path)) == Path(path).relative_to(root).as_posix()
