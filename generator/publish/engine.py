@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 
@@ -92,25 +93,34 @@ def run_engine(
         if project
         for unit in plan or [project]
     ]
+    in_place = all(change is not None for change in changes)
+    others = [code for _, code in parts[1:]]
+    begun: list[update.Pending] | None = None
     with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(units)))) as pool:
-        built = dict(zip(units, pool.map(partial(_build_one, engine), units), strict=True))
+        running = pool.map(partial(_build_one, engine), units)
+        if in_place:
+            # Every part is a rebuild, brought up to date in place once all its new files are
+            # made (update.py). What needs no rendered page is made while the engine works; a
+            # footer line that cannot be set means a full build.
+            with suppress(StaleLedger):
+                begun = [
+                    update.begin(site_dir / code, folder, change, [] if code else others)
+                    for (folder, code), change in zip(parts, changes, strict=True)
+                ]
+        built = dict(zip(units, running, strict=True))
 
     rendered = [
         _site_of(built, project, plan) if project else None
         for project, plan in zip(projects, shards, strict=True)
     ]
-    if all(change is not None for change in changes):
-        # Every part is a rebuild: each is brought up to date in place, once all its new files
-        # are made (update.py). A footer line that cannot be set means a full build.
-        others = [code for _, code in parts[1:]]
-        try:
-            pending = [
-                update.prepare(site_dir / code, folder, change, made, [] if code else others)
-                for (folder, code), change, made in zip(parts, changes, rendered, strict=True)
-            ]
-        except StaleLedger:
+    if in_place:
+        if begun is None:
             run_engine(engine, build_dir, site_dir, languages, jobs, full=True)
             return
+        pending = [
+            update.finish(part, folder, change, made)
+            for part, (folder, _), change, made in zip(begun, parts, changes, rendered, strict=True)
+        ]
         for folder, _ in parts:
             incremental.forget_state(folder)  # until the new files are in place
         for part in pending:

@@ -49,6 +49,12 @@ def prepare(
     page shows the footer's line in a form that cannot be set: nothing in site_part has changed
     then.
     """
+    return finish(begin(site_part, build_dir, changes, others), build_dir, changes, rendered)
+
+
+def begin(site_part: Path, build_dir: Path, changes, others: Sequence[str] = ()) -> Pending:
+    """Make what needs no page the engine renders: the files that are no pages, the removals,
+    the footer's new line in every other page (while the engine works, on a new review)."""
     pending = Pending(site_part)
     folder = build_dir / PENDING
     if folder.exists():
@@ -58,9 +64,7 @@ def prepare(
     for path in changes.removed:
         pending.removals.append(output_of(path) if path.endswith(".md") else path)
     for path in changes.changed:
-        if path.endswith(".md"):
-            pending.moves[output_of(path)] = rendered / output_of(path)
-        else:
+        if not path.endswith(".md"):
             made = folder / path
             made.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(docs / path, made)
@@ -73,6 +77,14 @@ def prepare(
             made.parent.mkdir(parents=True, exist_ok=True)
             made.write_bytes(data)
             pending.moves[relative] = made
+    return pending
+
+
+def finish(pending: Pending, build_dir: Path, changes, rendered: Path | None) -> Pending:
+    """Add what the engine rendered: its pages, the search index and the sitemap updated."""
+    site_part, folder = pending.site_part, build_dir / PENDING
+    for path in changes.pages:
+        pending.moves[output_of(path)] = rendered / output_of(path)
     if rendered is not None:
         gone = set(changes.removed) | set(changes.pages)
         if (site_part / SEARCH_INDEX).is_file():
