@@ -35,15 +35,19 @@ class StaleLedger(Exception):
     set: the site must be built in full."""
 
 
+def marks(old: str, new: str) -> tuple[bytes, bytes]:
+    """Return the footer's ledger mark as the theme writes it, with the old line and the new."""
+    return _MARK.format(escape(old)).encode(), _MARK.format(escape(new)).encode()
+
+
 def restamp(
     site_part: Path, old: str, new: str, rendered: set[str], others: Sequence[str] = ()
 ) -> Iterator[tuple[str, bytes]]:
-    """Yield (path relative to site_part, new content) of every page of site_part but the
-    `rendered` ones whose footer shows the old ledger line, with the new line set in; the top
-    folders named in `others` (other languages' parts) are left out. Raises StaleLedger when a
-    page holds the old line in any other form."""
-    before = _MARK.format(escape(old)).encode()
-    after = _MARK.format(escape(new)).encode()
+    """Yield (path relative to site_part, content) of every page of site_part but the
+    `rendered` ones whose footer shows the old ledger line (marks(old, new)[0]); the top folders
+    named in `others` (other languages' parts) are left out. Raises StaleLedger when a page
+    holds the old line in any other form."""
+    before, _ = marks(old, new)
     traces = {str(escape(old)).encode(), old.encode()}
     start = len(str(site_part)) + 1
     for top, folders, names in os.walk(site_part):
@@ -56,11 +60,9 @@ def restamp(
                 continue
             with open(path, "rb") as handle:
                 data = handle.read()
-            if before not in data:
-                if old and any(trace in data for trace in traces):
-                    raise StaleLedger(path)
-                continue
-            data = data.replace(before, after)
-            if any(trace in data.replace(after, b"") for trace in traces):
+            found = data.count(before)
+            # Every trace of the old line must be inside the marks that are set again.
+            if old and any(data.count(trace) != found * before.count(trace) for trace in traces):
                 raise StaleLedger(path)
-            yield relative, data
+            if found:
+                yield relative, data
