@@ -65,16 +65,17 @@ def on_all_cores(tasks: Sequence[Callable[[], T]]) -> list[T]:
 
 
 @contextmanager
-def in_background(task: Callable[[], T]) -> Iterator[Callable[[], T]]:
+def in_background(task: Callable[[], T], nice: int = 0) -> Iterator[Callable[[], T]]:
     """Start the task in a forked child now; give a function that waits for its result.
 
     The task runs here instead, when that function is called, where forking is not possible or
-    the child failed. Leaving the block without asking for the result stops the child.
+    the child failed. Leaving the block without asking for the result stops the child. `nice`:
+    how much the child gives way to the work here (os.nice), when its result is wanted later.
     """
     if usable_cores() < 2:
         yield task
         return
-    child = _start(task)
+    child = _start(task, nice)
     asked = False
 
     def result() -> T:
@@ -138,13 +139,15 @@ def _work_through(tickets: int, batches: Sequence[Sequence[Item]], work) -> dict
     return done
 
 
-def _start(task: Callable[[], object]) -> tuple[int, int]:
+def _start(task: Callable[[], object], nice: int = 0) -> tuple[int, int]:
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: run the task, send the result, and leave without any clean-up
         status = 1  # of the parent's (its open files, atexit handlers and buffers are not ours)
         try:
             os.close(read_end)
+            if nice:
+                os.nice(nice)
             with os.fdopen(write_end, "wb") as answer:
                 pickle.dump(task(), answer, protocol=pickle.HIGHEST_PROTOCOL)
             status = 0

@@ -199,7 +199,8 @@ def build_project(
     # The canned-reply rule only warns, and compares every reply with every other: it runs in a
     # process of its own while the pages are rendered and the engine builds the site (a rebuild
     # waited for it). Not in a thread: the work here is Python too, and would take turns with it.
-    with in_background(partial(_check_canned_quietly, project)) as canned:
+    # It gives way to the build (nice): it has time until the engine is done.
+    with in_background(partial(_check_canned_quietly, project), nice=10) as canned:
         write = partial(write_site_project, sources=sources, full=full)
         reports = [write(project, build_dir)]
         languages = []

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from . import incremental, update
 from .footer import StaleLedger
-from .shards import engine_cores, make_shards, merge_shards, remove_tree
+from .shards import engine_cores, make_shards, merge_shards
+from .trash import discard
 
 ENGINES = ("mkdocs", "zensical")
 STAGING = "site"  # the engine builds into build/site, then moves it into place
@@ -204,4 +205,4 @@ def swap_into_place(finished: Path, site_dir: Path) -> None:
             previous.rename(site_dir)
         raise
     if had_site:
-        remove_tree(previous)
+        discard(previous, finished.parent)  # the build folder, where the engine built

@@ -32,6 +32,7 @@ from .shards import (
     nav_files,
     relocate,
 )
+from .trash import discard
 
 STATE = ".reviewwall-site.json"
 INCREMENT = "increment"  # build/shards/increment/: the project of the changed pages
@@ -134,8 +135,7 @@ def increment_project(build_dir: Path, changes: Plan) -> Path:
     config = yaml.safe_load((build_dir / "mkdocs.yml").read_text("utf-8"))
     in_nav = set(nav_files(config.get("nav", [])))
     folder = build_dir / SHARDS_DIR / INCREMENT
-    if folder.exists():
-        shutil.rmtree(folder)
+    discard(folder, build_dir)
     for page in sorted(set(changes.pages) | in_nav):
         if (build_dir / "docs" / page).is_file():
             link(build_dir / "docs" / page, folder / "docs" / page)
