@@ -134,8 +134,20 @@ def make_listings(
                     (("language", language),),
                 )
             )
+    # The cases by each value of each attribute a rule asks for, in one pass an attribute: 24
+    # listings asking every case in turn took a fifth of a rebuild's measuring at 10 000 cases.
+    names = {name for listing in listings for name, _ in listing.rule}
+    by_value: dict[str, dict[object, list[Case]]] = {name: {} for name in names}
+    for name, buckets in by_value.items():
+        for case in cases:
+            buckets.setdefault(getattr(case, name), []).append(case)
     for listing in listings[1:]:
-        listing.cases = [case for case in cases if listing.matches(case)]
+        if not listing.rule:
+            listing.cases = list(cases)
+            continue
+        (first, value), *rest = listing.rule
+        found = by_value[first].get(value, [])
+        listing.cases = [case for case in found if all(getattr(case, n) == v for n, v in rest)]
     return [listing for listing in listings if listing.cases or listing.group not in OPTIONAL]
 
 
