@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from .shards import SEARCH_INDEX, SITEMAP
@@ -83,10 +84,18 @@ def file_entry(path: str, was: list | None, saved_ns: int = 0, stat=None) -> lis
     return [value, stat.st_size, stat.st_mtime_ns]
 
 
-def site_marks(site_part: Path) -> dict[str, str | None]:
+def site_listing(site_part: Path) -> dict[str, str]:
+    """Return every file of site_part with its size and modification time, by relative path."""
+    return {
+        relative: f"{stat.st_size}:{stat.st_mtime_ns}"
+        for relative, _, stat in _files(str(site_part), "")
+    }
+
+
+def site_marks(site_part: Path, listing: dict[str, str] | None = None) -> dict[str, str | None]:
     """Return the hashes of the files that tell one site from another (its search index and its
-    sitemap hold every page), and of every file's name, size and time: a page changed by hand
-    is noticed too."""
+    sitemap hold every page), and of every file's name, size and time (`listing`, when the
+    caller keeps it up to date): a page changed by hand is noticed too."""
     marks = {}
     for name in (SEARCH_INDEX, SITEMAP):
         path = site_part / name
@@ -95,10 +104,24 @@ def site_marks(site_part: Path) -> dict[str, str | None]:
             if path.is_file()
             else None
         )
-    listing = [
-        f"{relative}:{stat.st_size}:{stat.st_mtime_ns};"
-        for relative, _, stat in _files(str(site_part), "")
-    ]
-    listing.sort()
-    marks["files"] = hashlib.blake2b("".join(listing).encode(), digest_size=16).hexdigest()
+    listing = site_listing(site_part) if listing is None else listing
+    text = "".join(sorted(f"{name}:{mark};" for name, mark in listing.items()))
+    marks["files"] = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
     return marks
+
+
+def restat(listing: dict[str, str], site_part: Path, paths: Iterable[Path]) -> None:
+    """Bring a listing of site_part up to date for these files (changed, added or gone)."""
+    top = str(site_part)
+    start = 0 if top == "." else len(top.rstrip(os.sep)) + 1
+    for path in paths:
+        text = str(path)
+        if not text.startswith(top.rstrip(os.sep) + os.sep):
+            continue
+        relative = text[start:].replace(os.sep, "/")
+        try:
+            stat = os.stat(text)
+        except FileNotFoundError:
+            listing.pop(relative, None)
+            continue
+        listing[relative] = f"{stat.st_size}:{stat.st_mtime_ns}"

@@ -24,7 +24,7 @@ import yaml
 
 from .. import __version__
 from .footer import split_ledger
-from .hashes import site_marks, tree_entries, tree_hashes
+from .hashes import site_listing, site_marks, tree_entries, tree_hashes
 from .shards import (
     HOOKS_DIR,
     SHARDS_DIR,
@@ -47,6 +47,7 @@ class Plan:
     changed: list[str]
     removed: list[str]
     ledger: tuple[str, str] | None = None  # the footer's line before and now, when it changed
+    listing: dict[str, str] | None = None  # site/'s files as they were (hashes.site_listing)
 
     @property
     def pages(self) -> list[str]:
@@ -80,7 +81,8 @@ def plan(build_dir: Path, site_part: Path, engine: str) -> Plan | None:
         return None
     if state.get("format") != _FORMAT or state.get("fingerprint") != fingerprint(build_dir, engine):
         return None
-    if state.get("site") != site_marks(site_part):
+    listing = site_listing(site_part)
+    if state.get("site") != site_marks(site_part, listing):
         return None  # site/ is not the one this state describes
     ledger = (state.get("ledger", ""), _ledger(build_dir))
     if ledger[0] != ledger[1] and not all(ledger):
@@ -94,18 +96,22 @@ def plan(build_dir: Path, site_part: Path, engine: str) -> Plan | None:
     pages = sum(1 for path in docs if path.endswith(".md"))
     if sum(1 for path in changed if path.endswith(".md")) * 2 > pages:
         return None  # most pages changed: a full build, on every core, is faster
-    return Plan(docs, changed, removed, ledger if ledger[0] != ledger[1] else None)
+    return Plan(docs, changed, removed, ledger if ledger[0] != ledger[1] else None, listing)
 
 
 def save_state(
-    build_dir: Path, site_part: Path, engine: str, docs: dict[str, list] | None = None
+    build_dir: Path,
+    site_part: Path,
+    engine: str,
+    docs: dict[str, list] | None = None,
+    listing: dict[str, str] | None = None,
 ) -> None:
     """Record the sources the site part in site_part was built from (`docs`: their entries, when
-    a plan already read them)."""
+    a plan already read them; `listing`: site_part's files, when kept up to date since)."""
     state = {
         "format": _FORMAT,
         "fingerprint": fingerprint(build_dir, engine),
-        "site": site_marks(site_part),
+        "site": site_marks(site_part, listing),
         "docs": docs if docs is not None else tree_entries(build_dir / "docs"),
         "saved_ns": time.time_ns(),
         "ledger": _ledger(build_dir),

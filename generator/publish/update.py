@@ -37,6 +37,11 @@ class Pending:
     patches: dict[str, list[int]] = field(default_factory=dict)
     mark: bytes = b""
 
+    def touched(self) -> list[Path]:
+        """Return every file of site/ the commit changes, adds or removes."""
+        names = [*self.moves, *self.patches, *self.removals]
+        return [self.site_part / name for name in names]
+
 
 def prepare(
     site_part: Path,

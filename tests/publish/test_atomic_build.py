@@ -13,6 +13,7 @@ import pytest
 
 import generator.publish.engine
 from generator.commands.cli import main
+from generator.publish import incremental
 from generator.publish.engine import swap_into_place
 from tests.conftest import BASE_CONFIG, build_project, problems_of, review
 from tests.quality import SAMPLE_EPOCH
@@ -266,3 +267,22 @@ def test_a_full_disk_while_a_rebuild_makes_its_files_keeps_the_previous_site(
     code, out, _ = run(capsys, "-C", str(root), "build")
     assert code == 0, out
     assert (root / "site/reviews/2026-11-28-ola/index.html").is_file()
+
+
+def test_the_record_of_a_rebuilt_site_is_the_site_on_disk(sample_copy, capsys, monkeypatch):
+    """The rebuild records its new site from what the plan listed and what the commit touched,
+    without walking it again: the record must be what a walk finds, every language's part."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    root = sample_copy()
+    for text in ("uten kostnad, samme uke.", "uten kostnad."):  # a change, then a new review
+        path = root / "reviews/2025/2025-05-22-aslak-telt.yml"
+        path.write_text(path.read_text("utf-8").replace("uten kostnad.", text), encoding="utf-8")
+        (root / f"reviews/2026/2026-11-2{len(text) % 9}-ola.yml").write_text(
+            review(author="Ola Haugen", received="2026-11-20T08:00", text="Rask levering."),
+            encoding="utf-8",
+        )
+        code, out, _ = run(capsys, "-C", str(root), "build")
+        assert code == 0, out
+        assert incremental.published(root / "build", root / "site")
+        for folder in sorted((root / "build" / "languages").glob("*")):
+            assert incremental.published(folder, root / "site" / folder.name), folder.name
