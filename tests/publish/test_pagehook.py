@@ -4,6 +4,7 @@ reviews full of hostile text."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -73,3 +74,29 @@ def test_without_the_hook_pages_would_differ(tmp_path, monkeypatch):
     )
     differences = _differences(_markdown_site(root / "build"), root / "build" / "site")
     assert "index.html" in differences
+
+
+def test_the_theme_s_compiled_templates_are_kept_in_a_folder_of_this_user_alone(tmp_path):
+    """Material's templates are compiled once, not in every engine process: Jinja's own cache,
+    in a folder only this user may write (Jinja checks), never in build/."""
+    import importlib.util
+    import stat
+
+    import jinja2
+
+    from generator.publish.writer import PAGE_HOOK
+
+    spec = importlib.util.spec_from_file_location("pagehook_under_test", PAGE_HOOK)
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    loader = jinja2.DictLoader({"page.html": "{{ 6 * 7 }}"})
+    env = hook.on_env(jinja2.Environment(loader=loader), config={}, files=None)
+    cache = env.bytecode_cache
+    assert isinstance(cache, jinja2.FileSystemBytecodeCache)
+    folder = Path(cache.directory)
+    assert folder.stat().st_uid == os.getuid()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert "build" not in folder.parts
+    assert env.get_template("page.html").render() == "42"
+    again = jinja2.Environment(loader=loader, bytecode_cache=cache)
+    assert again.get_template("page.html").render() == "42"  # read back from the cache
