@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..check.known import relative_paths
 from .shards import SEARCH_INDEX, SITEMAP
 
 # A file whose modification time is this close to when the state was saved is hashed again: a
@@ -112,15 +113,14 @@ def site_marks(site_part: Path, listing: dict[str, str] | None = None) -> dict[s
 
 def restat(listing: dict[str, str], site_part: Path, paths: Iterable[Path]) -> None:
     """Bring a listing of site_part up to date for these files (changed, added or gone)."""
-    top = str(site_part)
-    start = 0 if top == "." else len(top.rstrip(os.sep)) + 1
+    under = str(site_part).rstrip(os.sep) + os.sep
+    relative_of = relative_paths(site_part)
     for path in paths:
-        text = str(path)
-        if not text.startswith(top.rstrip(os.sep) + os.sep):
+        if not str(path).startswith(under):
             continue
-        relative = text[start:].replace(os.sep, "/")
+        relative = relative_of(path)
         try:
-            stat = os.stat(text)
+            stat = os.stat(path)
         except FileNotFoundError:
             listing.pop(relative, None)
             continue

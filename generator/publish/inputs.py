@@ -103,6 +103,22 @@ def record_inputs(
     (build_dir / RECORD).write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
 
 
+def review_hashes(sources: dict[str, list], config: SiteConfig) -> dict[str, str]:
+    """Return the hash of each review file among read_sources' entries, by its path from the
+    project root (as a review and its case name their file); a file that could not be read has
+    none. Reviews kept outside the project: none (nothing is kept for them)."""
+    try:
+        prefix = config.reviews_dir.relative_to(config.root).as_posix()
+    except ValueError:
+        return {}
+    start = len("reviews/")
+    return {
+        name[start:] if prefix == "." else f"{prefix}/{name[start:]}": entry[0]
+        for name, entry in sources.items()
+        if name.startswith("reviews/") and entry[0] is not None
+    }
+
+
 def forget_inputs(build_dir: Path) -> None:
     (build_dir / RECORD).unlink(missing_ok=True)
 

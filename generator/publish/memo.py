@@ -20,6 +20,7 @@ from pathlib import Path
 from .. import __version__
 from ..read.config import SiteConfig
 from ..render.renderer import KnownOrder
+from .inputs import review_hashes
 
 MEMO = ".reviewwall-pages.json"
 _FORMAT = 1
@@ -39,18 +40,7 @@ class Memo:
         )
         base = f"{_FORMAT};{__version__};{config.language};{config.site_url};{shaping}"
         self.base = hashlib.blake2b(base.encode(), digest_size=16).hexdigest()  # once, not per page
-        # The review files by their path from the project root, as a case names its file.
-        try:
-            prefix = config.reviews_dir.relative_to(config.root).as_posix()
-        except ValueError:  # reviews kept outside the project: no page is kept
-            sources = {}
-            prefix = ""
-        prefix = "" if prefix == "." else prefix
-        self.files = {
-            _join(prefix, name.removeprefix("reviews/")): entry[0]
-            for name, entry in sources.items()
-            if name.startswith("reviews/")
-        }
+        self.files = review_hashes(sources, config)
         self.keys: dict[str, str] = {}
         try:
             self.recorded = json.loads((build_dir / MEMO).read_text("utf-8"))
@@ -105,7 +95,3 @@ def _stat(path: str) -> list[int] | None:
     except OSError:
         return None
     return [stat.st_size, stat.st_mtime_ns]
-
-
-def _join(prefix: str, name: str) -> str:
-    return f"{prefix}/{name}" if prefix else name

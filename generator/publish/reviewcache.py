@@ -31,6 +31,7 @@ from ..read import problems as problems_module
 from ..read import review as review_module
 from ..read.config import SiteConfig
 from ..render import case as case_module
+from .inputs import review_hashes
 
 CACHE_DIR = "reviews-cache"  # build/reviews-cache/<key>
 _FORMAT = 1
@@ -65,18 +66,10 @@ class ReviewCache:
         )
         text = f"{_FORMAT};{__version__};{shaping}"
         base = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()  # once, not per file
-        try:
-            prefix = config.reviews_dir.relative_to(config.root).as_posix()
-        except ValueError:  # reviews kept outside the project: nothing is stored
-            sources = {}
-            prefix = "."
-        self.keys = {}
-        for name, entry in sources.items():
-            if name.startswith("reviews/") and entry[0] is not None:  # None: not readable
-                relative = name.removeprefix("reviews/")
-                path = relative if prefix == "." else f"{prefix}/{relative}"
-                text = f"{base};{path};{entry[0]}"
-                self.keys[path] = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        self.keys = {
+            path: hashlib.blake2b(f"{base};{path};{value}".encode(), digest_size=16).hexdigest()
+            for path, value in review_hashes(sources, config).items()
+        }
 
     def get(self, path: str) -> Known | None:
         key = self.keys.get(path)
