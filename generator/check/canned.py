@@ -18,8 +18,7 @@ from functools import partial
 from itertools import chain
 from typing import NamedTuple
 
-from ..read.config import SiteConfig
-from ..read.problems import Problem, Problems
+from ..read.problems import Problem
 from ..read.review import Review
 from .cores import on_all_cores
 from .likeness import WordIndex
@@ -62,15 +61,6 @@ def _tokens(words: tuple[str, ...]) -> frozenset[str | tuple[str, int]]:
     return frozenset(counts).union(again)
 
 
-def check_canned(reviews: list[Review], config: SiteConfig) -> Problems:
-    """Return the canned-reply warnings, when that rule is switched on."""
-    problems = Problems()
-    threshold = config.rules.canned_replies
-    if threshold is not None:
-        problems.extend(canned_warnings(public_replies(reviews), threshold))
-    return problems
-
-
 def canned_warnings(replies: list[PublicReply], threshold: float, cores: int = 1) -> list[Problem]:
     """Return the warnings for these replies, in the order written, judged by `cores` processes."""
     replies = sorted(replies)
@@ -80,20 +70,22 @@ def canned_warnings(replies: list[PublicReply], threshold: float, cores: int = 1
 
 
 def canned_replies(
-    replies: list[PublicReply], threshold: float, part: int = 0, parts: int = 1
+    replies: list[PublicReply], threshold: float, part: int = 0, parts: int = 1, start: int = 0
 ) -> list[tuple[int, Problem]]:
     """Return (position, warning) for each reply nearly identical to an earlier one.
 
     `replies` must be sorted. Similarity is difflib's ratio on the sequences of words; a reply is
     judged against the earlier one most like it. With `parts` > 1, only the replies at positions
-    `part`, `part + parts`, … are judged (against every earlier reply all the same).
+    `part`, `part + parts`, … are judged (against every earlier reply all the same). The replies
+    before `start` are not judged, only remembered for the later ones (their warnings are known:
+    publish/cannedrecord.py).
     """
     warnings = []
     seen: dict[tuple[str, ...], PublicReply] = {}
     index = WordIndex()
     matcher = SequenceMatcher(autojunk=False)
     for position, reply in enumerate(replies):
-        if position % parts == part:
+        if position >= start and position % parts == part:
             match, best = seen.get(reply.words), 1.0
             if match is None:
                 match, best = _most_similar(reply, replies, index, threshold, matcher)

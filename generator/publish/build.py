@@ -12,7 +12,6 @@ from pathlib import Path
 
 from babel.numbers import format_decimal, format_percent
 
-from ..check.canned import check_canned
 from ..check.cores import in_background, share_out
 from ..check.project import SHARED_FROM, Project, load_project, no_cycle_collection
 from ..measure.figures import measure_figures
@@ -27,12 +26,13 @@ from ..render.case import Case, cases_in_file_order, make_cases, newest_first
 from ..render.changes import render_changes
 from ..render.giveback import giveback_file_orders, giveback_nav, render_giveback_pages
 from ..render.pages import Site, page_orders
-from ..render.renderer import PageOrder, Renderer
+from ..render.renderer import KnownOrder, PageOrder, Renderer
 from ..render.showcase import figures_page_orders, showcase_nav
 from ..render.wall import make_listings
 from ..words.dates import site_dates
 from ..words.labels import Labels, channel_labels, read_labels
 from . import inputs
+from .cannedrecord import judge_canned
 from .engine import run_engine
 from .memo import Memo
 from .reviewcache import ReviewCache
@@ -53,6 +53,10 @@ def _read_objects_frozen():
         yield
     finally:
         gc.unfreeze()
+
+
+# How many lines of an evidence page cost about as much to render as one page.
+_LINES_A_PAGE = 30
 
 
 def make_site(project: Project) -> Site:
@@ -104,8 +108,8 @@ def write_site_project(
     sources: dict[str, list] | None = None,
     full: bool = False,
 ) -> WriteReport:
-    """Render every page and lay out the MkDocs project in build_dir. From SHARED_FROM pages on,
-    the pages are rendered by `cores` processes (all the machine has, unless given).
+    """Render every page and lay out the MkDocs project in build_dir. From SHARED_FROM pages' work
+    on, the pages are rendered by `cores` processes (all the machine has, unless given).
 
     `sources`: the input files' hashes (inputs.read_sources): a page that shows what it showed
     in the last build is kept as written then (memo.py), unless `full`."""
@@ -132,8 +136,9 @@ def _write_site_project(
         memo.recorded = {}
     orders, kept = memo.kept(orders)
     # Rendering is pure Python and each page stands alone: a large site's pages are shared out
-    # to every core, and each process writes the pages it rendered.
-    if len(orders) < SHARED_FROM:
+    # to every core, and each process writes the pages it rendered. By the work, not the number
+    # of pages: after one reply, the few pages left list thousands of cases each.
+    if sum(map(_work, orders)) < SHARED_FROM:
         cores = 1
     written = share_out(orders, partial(_render_and_write, build_dir), cores)
     written.append(WriteReport(unchanged=kept))
@@ -147,6 +152,13 @@ def _write_site_project(
     if sources is not None:
         memo.save()
     return report
+
+
+def _work(order: PageOrder) -> int:
+    # A page, and about one more for every wall page's worth of cases it lists: an evidence
+    # page lists every case behind its figure, 17 µs a line against 0.5 ms a case page.
+    listed = len(order.cases) if isinstance(order, KnownOrder) else 0
+    return 1 + listed // _LINES_A_PAGE
 
 
 def _render_and_write(build_dir: Path, orders: list[PageOrder]) -> WriteReport:
@@ -193,14 +205,18 @@ def build_project(
     if project.problems.errors:
         # Nothing is built, so staff get every problem now, as `reviewwall check` gives them.
         # (The record of the last build's files stays: these files are not those.)
-        project.problems.extend(_check_canned_quietly(project))
+        project.problems.extend(
+            _check_canned_quietly(project, build_dir, sources, full, save=False)
+        )
         return project, []
     inputs.forget_inputs(build_dir)  # until a build of these files is published
     # The canned-reply rule only warns, and compares every reply with every other: it runs in a
     # process of its own while the pages are rendered and the engine builds the site (a rebuild
     # waited for it). Not in a thread: the work here is Python too, and would take turns with it.
     # It gives way to the build (nice): it has time until the engine is done.
-    with in_background(partial(_check_canned_quietly, project), nice=10) as canned:
+    # Only the replies from the first that changed are judged (cannedrecord.py).
+    canned_rule = partial(_check_canned_quietly, project, build_dir, sources, full)
+    with in_background(canned_rule, nice=10) as canned:
         write = partial(write_site_project, sources=sources, full=full)
         reports = [write(project, build_dir)]
         languages = []
@@ -252,6 +268,10 @@ def _remove_languages_gone(build_dir: Path, kept: set[str]) -> None:
                 shutil.rmtree(child)
 
 
-def _check_canned_quietly(project: Project) -> Problems:
+def _check_canned_quietly(
+    project: Project, build_dir: Path, sources: dict[str, list], full: bool, save: bool = True
+) -> Problems:
     with no_cycle_collection():
-        return check_canned(project.reviews, project.config)
+        return judge_canned(
+            project.reviews, project.config, build_dir, sources, read=not full, save=save
+        )
