@@ -3,6 +3,8 @@
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
@@ -344,3 +346,50 @@ def test_a_large_site_rendered_on_every_core_is_the_site_rendered_on_one():
         assert not (root / "every" / "docs" / "reviews" / gone.id / "index.md").exists()
         assert len(again.unchanged) > SHARED_FROM
         assert set(again.unchanged) | set(again.written) | set(again.removed) == set(one.written)
+
+
+@in_a_new_interpreter
+def test_what_is_shared_out_is_the_work_not_the_number_of_pages():
+    """After one reply, a rebuild renders a few pages (memo.py keeps the rest). On a large site
+    those list thousands of cases (the pages behind the figures), so they are rendered on every
+    core; on a small site the same few pages are rendered here."""
+    from generator.check.cores import usable_cores
+    from generator.check.project import load_project
+    from generator.publish import build as pipeline
+    from generator.publish import inputs
+    from tests.synthetic import make_project
+
+    os.environ["SOURCE_DATE_EPOCH"] = "1798880400"  # 2027-01-02: no review in the future
+
+    def reviewwall(root: Path, *args: str) -> str:
+        command = [sys.executable, "-m", "generator", "-C", str(root), *args]
+        result = subprocess.run(command, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout
+
+    def processes_after_a_reply(root: Path) -> tuple[set[int], int]:
+        build_dir = root / "build"
+        new = ["new", "--channel", "google", "--received", "2027-01-01T10:00", "--rating", "2"]
+        added = reviewwall(root, *new, "--author", "Kari Nordmann", "--text", "Treg levering.")
+        added = added.strip().splitlines()[-1]  # the new file's path
+        project = load_project(root, cores=1)
+        pipeline.write_site_project(
+            project, build_dir, sources=inputs.read_sources(root, build_dir)
+        )
+        reply = ["--by", "Kundeservice", "--at", "2027-01-01T12:00", "--text", "Takk.", "--yes"]
+        reviewwall(root, "reply", added, *reply)
+        project = load_project(root, cores=1)
+        report, by = processes_that_ran(
+            pipeline,
+            "_render_and_write",
+            lambda: pipeline.write_site_project(
+                project, build_dir, sources=inputs.read_sources(root, build_dir)
+            ),
+        )
+        return by, len(report.written)
+
+    with tempfile.TemporaryDirectory() as folder:
+        large, written = processes_after_a_reply(make_project(Path(folder) / "large", 2000))
+        assert written < 60 and len(large) == usable_cores() > 1
+        small, written = processes_after_a_reply(make_project(Path(folder) / "small", 60))
+        assert written < 60 and small == {os.getpid()}
