@@ -79,16 +79,11 @@ def test_without_the_hook_pages_would_differ(tmp_path, monkeypatch):
 def test_the_theme_s_compiled_templates_are_kept_in_a_folder_of_this_user_alone(tmp_path):
     """Material's templates are compiled once, not in every engine process: Jinja's own cache,
     in a folder only this user may write (Jinja checks), never in build/."""
-    import importlib.util
     import stat
 
     import jinja2
 
-    from generator.publish.writer import PAGE_HOOK
-
-    spec = importlib.util.spec_from_file_location("pagehook_under_test", PAGE_HOOK)
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
+    hook = _hook()
     loader = jinja2.DictLoader({"page.html": "{{ 6 * 7 }}"})
     env = hook.on_env(jinja2.Environment(loader=loader), config={}, files=None)
     cache = env.bytecode_cache
@@ -100,3 +95,41 @@ def test_the_theme_s_compiled_templates_are_kept_in_a_folder_of_this_user_alone(
     assert env.get_template("page.html").render() == "42"
     again = jinja2.Environment(loader=loader, bytecode_cache=cache)
     assert again.get_template("page.html").render() == "42"  # read back from the cache
+
+
+def _hook():
+    import importlib.util
+
+    from generator.publish.writer import PAGE_HOOK
+
+    spec = importlib.util.spec_from_file_location("pagehook_under_test", PAGE_HOOK)
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    return hook
+
+
+@pytest.mark.parametrize(
+    ("meta", "body", "hidden"),
+    [
+        ({"search": {"exclude": True}}, "<ul><li>a case</li></ul>", True),
+        ({"search": {"exclude": True}}, '<p data-search-exclude="x">a case</p>', False),
+        ({}, "<ul><li>a case</li></ul>", False),
+        ({"search": None}, "<ul><li>a case</li></ul>", False),
+    ],
+)
+def test_a_body_left_out_of_search_is_kept_from_the_search_plugin_then_given_back(
+    meta, body, hidden
+):
+    """Material's search plugin runs a regular expression over every page's HTML, excluded or
+    not (4 MB pages behind the figures): an excluded body without `data-search-` attributes,
+    which it would not change, is kept away from it and given back before the theme renders."""
+    from types import SimpleNamespace
+
+    hook = _hook()
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="figures/all/x/index.md"), meta=meta)
+    page.content = hook.on_page_content(hook.on_page_markdown(body, page, {}, None), page, {}, None)
+    assert page.content == ("" if hidden else body)
+    context = {"page": page}
+    assert hook.on_page_context(context, page=page, config={}, nav=None) is context
+    assert page.content == body
+    assert hook.on_page_context.mkdocs_priority < 0  # after every plugin's, the search plugin's
