@@ -8,6 +8,7 @@ import os
 import pickle
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,7 @@ from generator.publish.build import build
 from generator.publish.reviewcache import CACHE_DIR, read_bytes
 from tests.conftest import BASE_CONFIG, review
 
+ROOT = Path(__file__).resolve().parents[2]
 REVIEWS = {
     "2026/2026-10-01-kari.yml": review(author="Kari Nordmann", received="2026-10-01T08:00"),
     "2026/2026-10-02-ola.yml": review(author="Ola Dunk", received="2026-10-02T08:00", rating="2"),
@@ -168,3 +170,35 @@ def test_a_file_is_named_from_the_project_root_however_the_root_is_written(root,
     from generator.check.known import relative_paths
 
     assert relative_paths(Path(root))(Path(path)) == Path(path).relative_to(root).as_posix()
+
+
+def test_stored_results_are_what_reading_the_files_gives(tmp_path, reads, monkeypatch):
+    """Every part of the sample's reviews, cases and problems comes back from the store equal
+    to a fresh read (the classes with __slots__ are stored as calls of their own __init__)."""
+    import dataclasses
+    import shutil
+
+    from generator.check.project import load_project
+    from generator.publish import inputs
+    from generator.publish.build import cases_of_files
+    from generator.publish.reviewcache import _BY_FIELDS, ReviewCache
+    from generator.read.config import read_config
+
+    for kind in _BY_FIELDS:  # what storing them as calls of __init__ relies on
+        assert not hasattr(kind, "__post_init__")
+        assert all(field.init for field in dataclasses.fields(kind))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")  # 2026-12-01: after every sample review
+    root = tmp_path / "shop"
+    shutil.copytree(ROOT / "reviews", root / "reviews")
+    shutil.copy(ROOT / "site_config.yml", root / "site_config.yml")
+    assert not build(root).problems.errors
+    fresh = load_project(root, canned=False, cases=cases_of_files)
+    reads.clear()
+    config = read_config(root)[0]
+    store = ReviewCache(root / "build", config, inputs.read_sources(root, root / "build"))
+    stored = load_project(root, fresh.now, canned=False, cases=cases_of_files, store=store)
+    assert reads == []
+    assert len(stored.reviews) > 40
+    assert stored.reviews == fresh.reviews
+    assert stored.cases == fresh.cases
+    assert [str(p) for p in stored.problems.sorted()] == [str(p) for p in fresh.problems.sorted()]
