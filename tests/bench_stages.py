@@ -20,6 +20,7 @@ from pathlib import Path
 
 from generator.check import project as reading
 from generator.publish import build as pipeline
+from generator.publish.cannedrecord import judge_canned
 from generator.publish.engine import engine_environment
 from tests.bench import set_aside
 
@@ -121,7 +122,7 @@ def measure(root: Path) -> dict:
     result = {f"stage_{stage}": seconds for stage, seconds in clock.seconds.items()}
     alongside = time.perf_counter()
     # As the build's second process runs it on a first build: every reply judged.
-    pipeline._check_canned_quietly(project, root / pipeline.BUILD_DIR, {}, full=True, save=False)
+    judge_canned(project.reviews, project.config, root / "build", {}, read=False, save=False)
     result["stage_alongside"] = time.perf_counter() - alongside
     result["pipeline"] = total
     result["memory_pipeline_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

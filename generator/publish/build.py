@@ -13,13 +13,12 @@ from pathlib import Path
 from babel.numbers import format_decimal, format_percent
 
 from ..check.cores import in_background, share_out
-from ..check.project import SHARED_FROM, Project, load_project, no_cycle_collection
+from ..check.project import SHARED_FROM, Project, load_project
 from ..measure.figures import measure_figures
 from ..measure.headline import headline_of
 from ..measure.ledger import measure_ledger
 from ..measure.trends import measure_months
 from ..read.config import SiteConfig, read_config
-from ..read.problems import Problems
 from ..read.review import Review
 from ..render.admin import admin_pages
 from ..render.case import Case, cases_in_file_order, make_cases, newest_first
@@ -206,7 +205,7 @@ def build_project(
         # Nothing is built, so staff get every problem now, as `reviewwall check` gives them.
         # (The record of the last build's files stays: these files are not those.)
         project.problems.extend(
-            _check_canned_quietly(project, build_dir, sources, full, save=False)
+            judge_canned(project.reviews, project.config, build_dir, sources, not full, save=False)
         )
         return project, []
     inputs.forget_inputs(build_dir)  # until a build of these files is published
@@ -215,7 +214,9 @@ def build_project(
     # waited for it). Not in a thread: the work here is Python too, and would take turns with it.
     # It gives way to the build (nice): it has time until the engine is done.
     # Only the replies from the first that changed are judged (cannedrecord.py).
-    canned_rule = partial(_check_canned_quietly, project, build_dir, sources, full)
+    canned_rule = partial(
+        judge_canned, project.reviews, project.config, build_dir, sources, read=not full
+    )
     with in_background(canned_rule, nice=10) as canned:
         write = partial(write_site_project, sources=sources, full=full)
         reports = [write(project, build_dir)]
@@ -266,12 +267,3 @@ def _remove_languages_gone(build_dir: Path, kept: set[str]) -> None:
         for child in folder.iterdir():
             if child.name not in kept:
                 shutil.rmtree(child)
-
-
-def _check_canned_quietly(
-    project: Project, build_dir: Path, sources: dict[str, list], full: bool, save: bool = True
-) -> Problems:
-    with no_cycle_collection():
-        return judge_canned(
-            project.reviews, project.config, build_dir, sources, read=not full, save=save
-        )

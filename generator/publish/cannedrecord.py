@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..check.canned import PublicReply, canned_replies, public_replies
+from ..check.project import no_cycle_collection
 from ..read.config import SiteConfig
 from ..read.problems import Problem, Problems
 from ..read.review import Review
@@ -45,11 +46,13 @@ def judge_canned(
     threshold = config.rules.canned_replies
     if threshold is None:
         return problems
-    replies = sorted(public_replies(reviews))
     key = _key(threshold, sources)
-    marks = [_mark(reply) for reply in replies]
-    kept, start = _recorded(build_dir / RECORD, key, marks) if read else ([], 0)
-    found = kept + canned_replies(replies, threshold, start=start)
+    # Tens of thousands of objects, none in a cycle: the collector would only walk them.
+    with no_cycle_collection():
+        replies = sorted(public_replies(reviews))
+        marks = [_mark(reply) for reply in replies]
+        kept, start = _recorded(build_dir / RECORD, key, marks) if read else ([], 0)
+        found = kept + canned_replies(replies, threshold, start=start)
     if save:
         _save(build_dir / RECORD, key, marks, found)
     problems.extend(warning for _, warning in found)
