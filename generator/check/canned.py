@@ -77,8 +77,8 @@ def canned_replies(
     `replies` must be sorted. Similarity is difflib's ratio on the sequences of words; a reply is
     judged against the earlier one most like it. With `parts` > 1, only the replies at positions
     `part`, `part + parts`, … are judged (against every earlier reply all the same). The replies
-    before `start` are not judged, only remembered for the later ones (their warnings are known:
-    publish/cannedrecord.py).
+    before `start` are not judged, only remembered for the later ones: the caller knows their
+    warnings (a rebuild keeps them from the last build).
     """
     warnings = []
     seen: dict[tuple[str, ...], PublicReply] = {}

@@ -19,9 +19,10 @@ a cache others can write; a template whose source changed is compiled again.
 
 And it keeps the bodies of pages left out of search away from Material's search plugin, which
 runs a regular expression over every page's HTML to drop `data-search-*` attributes, excluded
-or not: over the pages behind the figures (up to 4 MB each at 10 000 reviews), a fifth of a
-rebuild's engine time. Only bodies without such an attribute are kept away, so the plugin
-would have changed nothing in them; they are given back before the theme renders the page.
+or not: over the pages behind the figures (up to 4 MB each at 10 000 reviews), a third of a
+rebuild's engine time (MkDocs on a reply's 18 pages: 0.68 → 0.47 s). Only bodies without such
+an attribute are kept away, so the plugin would have changed nothing in them; they are given
+back before the theme renders the page.
 """
 
 import jinja2
