@@ -125,6 +125,9 @@ def start_preview_server(site: Path, address: str) -> subprocess.Popen | str:
 
 def serve(root: Path, engine: str, address: str) -> int:
     """Run the preview until interrupted."""
+    # Before the first build reads the files: one saved while it builds (at 10 000 reviews, in
+    # the half second after the site is served and before a snapshot taken then) is built next.
+    seen = snapshot(root)
     if rebuild(root, engine) is None and not _built(root):
         print("Nothing to preview yet: fix the errors above, then run reviewwall serve again.")
         return 1
@@ -137,7 +140,6 @@ def serve(root: Path, engine: str, address: str) -> int:
         "it; Ctrl+C stops.",
         flush=True,
     )
-    seen = snapshot(root)
     # Stopped by a signal (a test, a process manager) the web server must stop too, as on
     # Ctrl+C; otherwise it outlives us, still serving.
     signal.signal(signal.SIGTERM, _interrupt)

@@ -278,3 +278,39 @@ def test_an_update_is_told_by_the_addresses_of_what_changed():
     assert describe_update([many], ["a"]) == (
         "Updated 7 files: /reviews/a/, /0, /1, /2, /3 and 2 more."
     )
+
+
+def test_a_review_saved_while_the_first_build_runs_is_built_next(
+    project, fixed_now, monkeypatch, capsys
+):
+    """A save after the first build has read the files, before the preview starts watching
+    them, is seen as a save: the files are watched from before the first build."""
+    from generator.publish import serve as serving
+
+    root = two_reviews(project)
+    path = root / "reviews/2026/2026-11-03-ola.yml"
+    real_build, real_snapshot = serving.build_project, serving.snapshot
+    builds, polls = [], []
+
+    def build_then_save(*args, **kwargs):
+        result = real_build(*args, **kwargs)
+        builds.append(path.read_text("utf-8"))
+        if len(builds) == 1:  # the files are read: the save comes too late for this build
+            path.write_text(review(text="Saved while it built."), encoding="utf-8")
+        else:
+            raise KeyboardInterrupt  # the second build is done: stop the preview
+        return result
+
+    def snapshot_or_give_up(root_dir):
+        polls.append(None)
+        if len(polls) > 40:  # 12 s of polls and no second build
+            raise KeyboardInterrupt
+        return real_snapshot(root_dir)
+
+    monkeypatch.setattr(serving, "build_project", build_then_save)
+    monkeypatch.setattr(serving, "snapshot", snapshot_or_give_up)
+    assert serving.serve(root, "mkdocs", f"127.0.0.1:{free_port()}") == 0
+    assert len(builds) == 2, capsys.readouterr().out
+    assert "Saved reviews/2026/2026-11-03-ola.yml" in capsys.readouterr().out.splitlines()
+    page = (root / "site/reviews/2026-11-03-ola/index.html").read_text("utf-8")
+    assert "Saved while it built." in page
