@@ -130,9 +130,7 @@ def _write_site_project(
         + figures_page_orders(site, renderer, words)
         + page_orders(site, renderer)
     )
-    memo = Memo(build_dir, config, sources or {})
-    if full or sources is None:
-        memo.recorded = {}
+    memo = Memo(build_dir, config, sources or {}, read=not full and sources is not None)
     orders, kept = memo.kept(orders)
     # Rendering is pure Python and each page stands alone: a large site's pages are shared out
     # to every core, and each process writes the pages it rendered. By the work, not the number

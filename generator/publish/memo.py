@@ -32,8 +32,11 @@ _NOT_SHAPING = ("reviews/", "removals")
 class Memo:
     """The keys of the pages of one project (one language): those recorded, those made now."""
 
-    def __init__(self, build_dir: Path, config: SiteConfig, sources: dict[str, list]):
-        """`sources`: every input file's [hash, size, time] by inputs.py's names."""
+    def __init__(
+        self, build_dir: Path, config: SiteConfig, sources: dict[str, list], read: bool = True
+    ):
+        """`sources`: every input file's [hash, size, time] by inputs.py's names; `read=False`:
+        keep no page (the keys are still made, and saved)."""
         self.build_dir = build_dir
         shaping = sorted(
             (name, entry[0]) for name, entry in sources.items() if not name.startswith(_NOT_SHAPING)
@@ -43,7 +46,7 @@ class Memo:
         self.files = review_hashes(sources, config)
         self.keys: dict[str, str] = {}
         try:
-            self.recorded = json.loads((build_dir / MEMO).read_text("utf-8"))
+            self.recorded = json.loads((build_dir / MEMO).read_text("utf-8")) if read else {}
         except (OSError, ValueError):
             self.recorded = {}
         if self.recorded.pop("format", None) != _FORMAT:
@@ -83,10 +86,6 @@ class Memo:
             if (found := _stat(os.path.join(docs, path))) is not None:
                 record[path] = [key, *found]
         (self.build_dir / MEMO).write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
-
-
-def forget(build_dir: Path) -> None:
-    (build_dir / MEMO).unlink(missing_ok=True)
 
 
 def _stat(path: str) -> list[int] | None:
