@@ -26,6 +26,7 @@ from ..check.project import no_cycle_collection
 from ..read.config import SiteConfig
 from ..read.problems import Problem, Problems
 from ..read.review import Review
+from .inputs import shaped_by
 
 RECORD = ".reviewwall-canned.json"
 _FORMAT = 1
@@ -60,12 +61,8 @@ def judge_canned(
 
 
 def _key(threshold: float, sources: dict[str, list]) -> str:
-    # What judging depends on besides the replies: the threshold and reviewwall's code (by
-    # inputs.py's names for its files).
-    code = sorted(
-        (name, entry[0]) for name, entry in sources.items() if name.startswith("reviewwall/")
-    )
-    return f"{_FORMAT};{__version__};{threshold!r};{_digest(repr(code))}"
+    # What judging depends on besides the replies: the threshold and reviewwall's code.
+    return f"{_FORMAT};{__version__};{threshold!r};{shaped_by(sources, ['reviewwall'])}"
 
 
 def _mark(reply: PublicReply) -> str:

@@ -13,6 +13,7 @@ before it starts. Anything else, or `--full`, builds.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable
@@ -117,6 +118,21 @@ def review_hashes(sources: dict[str, list], config: SiteConfig) -> dict[str, str
         for name, entry in sources.items()
         if name.startswith("reviews/") and entry[0] is not None
     }
+
+
+def shaped_by(sources: dict[str, list], labels: Iterable[str]) -> str:
+    """Return one hash of read_sources' entries of these inputs, by their labels ('config',
+    'reviewwall', 'templates', …): the part of a kept result's key that those files shape."""
+    wanted = set(labels)
+    chosen = sorted(
+        (name, entry[0]) for name, entry in sources.items() if name.split("/", 1)[0] in wanted
+    )
+    return hashlib.blake2b(repr(chosen).encode(), digest_size=16).hexdigest()
+
+
+def labels_of(sources: dict[str, list]) -> set[str]:
+    """Return the labels of the inputs among read_sources' entries."""
+    return {name.split("/", 1)[0] for name in sources}
 
 
 def forget_inputs(build_dir: Path) -> None:

@@ -20,13 +20,13 @@ from pathlib import Path
 from .. import __version__
 from ..read.config import SiteConfig
 from ..render.renderer import KnownOrder
-from .inputs import review_hashes
+from .inputs import labels_of, review_hashes, shaped_by
 
 MEMO = ".reviewwall-pages.json"
 _FORMAT = 1
 # The inputs of a page besides its cases: all that inputs.py records but the review files and
 # removals.yml (whose effect on a page is in what the page says it shows).
-_NOT_SHAPING = ("reviews/", "removals")
+_NOT_SHAPING = {"reviews", "removals"}
 
 
 class Memo:
@@ -38,9 +38,7 @@ class Memo:
         """`sources`: every input file's [hash, size, time] by inputs.py's names; `read=False`:
         keep no page (the keys are still made, and saved)."""
         self.build_dir = build_dir
-        shaping = sorted(
-            (name, entry[0]) for name, entry in sources.items() if not name.startswith(_NOT_SHAPING)
-        )
+        shaping = shaped_by(sources, labels_of(sources) - _NOT_SHAPING)
         base = f"{_FORMAT};{__version__};{config.language};{config.site_url};{shaping}"
         self.base = hashlib.blake2b(base.encode(), digest_size=16).hexdigest()  # once, not per page
         self.files = review_hashes(sources, config)

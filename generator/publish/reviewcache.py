@@ -32,12 +32,12 @@ from ..read import problems as problems_module
 from ..read import review as review_module
 from ..read.config import SiteConfig
 from ..render import case as case_module
-from .inputs import review_hashes
+from .inputs import review_hashes, shaped_by
 
 CACHE_DIR = "reviews-cache"  # build/reviews-cache/<key>
 _FORMAT = 2
-# What a review file's result depends on besides its bytes and path: by inputs.py's names.
-_SHAPING = ("config", "reviewwall/")
+# What a review file's result depends on besides its bytes and path: by inputs.py's labels.
+_SHAPING = ("config", "reviewwall")
 _CLASSES = {
     **{("datetime", name): getattr(datetime, name) for name in ("datetime", "date", "timedelta")},
     ("datetime", "timezone"): datetime.timezone,
@@ -62,11 +62,8 @@ class ReviewCache:
         self.folder = build_dir / CACHE_DIR
         self.read = read
         self.refused: set[str] = set()
-        shaping = sorted(
-            (name, entry[0]) for name, entry in sources.items() if name.startswith(_SHAPING)
-        )
-        text = f"{_FORMAT};{__version__};{shaping}"
-        base = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()  # once, not per file
+        shaping = shaped_by(sources, _SHAPING)  # once, not per file
+        base = f"{_FORMAT};{__version__};{shaping}"
         self.keys = {
             path: hashlib.blake2b(f"{base};{path};{value}".encode(), digest_size=16).hexdigest()
             for path, value in review_hashes(sources, config).items()
