@@ -35,15 +35,23 @@ def tree_entries(
     rewrites a file only to change it."""
     known = known or {}
     entries = {}
-    for relative, path, stat in _files(str(folder), "", skip):
+    for relative, path, stat in walk_files(folder, skip):
         entries[relative] = file_entry(path, known.get(relative), saved_ns, stat)
     return entries
 
 
-def _files(top: str, prefix: str, skip: frozenset[str] = frozenset()):
-    """Yield (path relative to the first top, with /; path; its stat) of every file under top,
-    leaving out the top folders named in `skip`. os.walk would ask for each entry's kind again
-    (an lstat each): the directory listing says it already."""
+def walk_files(
+    folder: Path, skip: Iterable[str] = (), skip_top: Iterable[str] = (), stat: bool = True
+):
+    """Yield (path relative to folder, with /; path; its stat, or None without `stat`) of every
+    file under folder, leaving out the folders named in `skip` wherever they are, and those in
+    `skip_top` at its top. os.walk would ask for each entry's kind again (an lstat each): the
+    directory listing says it already."""
+    skip = frozenset(skip)
+    yield from _files(str(folder), "", skip | frozenset(skip_top), skip, stat)
+
+
+def _files(top: str, prefix: str, skip_here: frozenset[str], skip: frozenset[str], stat: bool):
     try:
         listing = os.scandir(top)
     except (FileNotFoundError, NotADirectoryError):
@@ -53,10 +61,12 @@ def _files(top: str, prefix: str, skip: frozenset[str] = frozenset()):
     for entry in entries:
         relative = prefix + entry.name
         if entry.is_dir(follow_symlinks=False):
-            if not (prefix == "" and entry.name in skip):
-                yield from _files(entry.path, relative + "/")
+            if entry.name not in skip_here:
+                yield from _files(entry.path, relative + "/", skip, skip, stat)
         elif entry.is_dir():
             continue  # a link to a folder: not followed, as os.walk does not
+        elif not stat:
+            yield relative, entry.path, None
         else:
             try:
                 yield relative, entry.path, entry.stat()
@@ -89,7 +99,7 @@ def site_listing(site_part: Path) -> dict[str, str]:
     """Return every file of site_part with its size and modification time, by relative path."""
     return {
         relative: f"{stat.st_size}:{stat.st_mtime_ns}"
-        for relative, _, stat in _files(str(site_part), "")
+        for relative, _, stat in walk_files(site_part)
     }
 
 

@@ -132,3 +132,22 @@ def test_after_a_broken_file_is_put_back_the_site_is_up_to_date(built, capsys):
     assert (code, out.splitlines()[-1]) == (1, "Nothing was built; site/ is as it was.")
     (built / "reviews" / OLDEST).write_text(good)
     assert build(built, capsys) == UP_TO_DATE
+
+
+def test_compiled_python_beside_reviewwall_s_code_is_not_what_the_site_is_made_from(tmp_path):
+    """Python writes __pycache__ beside every module it imports (where bytecode is written at
+    all), at any depth, and at any time: none of it counts as an input, or a build would see
+    reviewwall changed after another command first imported a module."""
+    from generator.publish.hashes import tree_entries
+    from generator.publish.inputs import _COMPILED
+
+    package = tmp_path / "generator"
+    for folder in ("", "check", "publish/deep"):
+        (package / folder / "__pycache__").mkdir(parents=True)
+        (package / folder / "__pycache__" / "module.cpython-311.pyc").write_bytes(b"\x00")
+        (package / folder / "module.py").write_text("x = 1\n", encoding="utf-8")
+    assert sorted(tree_entries(package, skip=_COMPILED)) == [
+        "check/module.py",
+        "module.py",
+        "publish/deep/module.py",
+    ]
