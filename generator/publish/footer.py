@@ -10,12 +10,13 @@ of the site's own that shows it elsewhere), nothing is trusted and the site is b
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import yaml
 from markupsafe import escape
+
+from .hashes import walk_files
 
 _MARK = '<p class="rw-ledger">{} <a '
 
@@ -49,20 +50,14 @@ def restamp(
     holds the old line in any other form."""
     before, _ = marks(old, new)
     traces = {str(escape(old)).encode(), old.encode()}
-    start = len(str(site_part)) + 1
-    for top, folders, names in os.walk(site_part):
-        if top == str(site_part):
-            folders[:] = [folder for folder in folders if folder not in others]
-        for name in names:
-            path = os.path.join(top, name)
-            relative = path[start:].replace(os.sep, "/")
-            if not name.endswith(".html") or relative in rendered:
-                continue
-            with open(path, "rb") as handle:
-                data = handle.read()
-            found = data.count(before)
-            # Every trace of the old line must be inside the marks that are set again.
-            if old and any(data.count(trace) != found * before.count(trace) for trace in traces):
-                raise StaleLedger(path)
-            if found:
-                yield relative, data
+    for relative, path, _ in walk_files(site_part, skip_top=others, stat=False):
+        if not relative.endswith(".html") or relative in rendered:
+            continue
+        with open(path, "rb") as handle:
+            data = handle.read()
+        found = data.count(before)
+        # Every trace of the old line must be inside the marks that are set again.
+        if old and any(data.count(trace) != found * before.count(trace) for trace in traces):
+            raise StaleLedger(path)
+        if found:
+            yield relative, data

@@ -290,3 +290,24 @@ def test_a_failed_rebuild_leaves_the_site_and_the_next_build_catches_up(tmp_path
     fresh = _sources(shop, tmp_path / "fresh")
     build(fresh, full=True)
     assert _differences(fresh / "site", shop / "site") == []
+
+
+def test_a_site_in_two_languages_is_rebuilt_as_a_full_build_builds_it(tmp_path, monkeypatch):
+    """A new review sets the footer's new line in every page of each language's part, each in
+    its own words; the main part leaves the other parts (its folders /sv/…) to theirs."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW)
+    shop = _sources(ROOT, tmp_path / "shop")
+    config = (shop / "site_config.yml").read_text("utf-8")
+    config = re.sub(r"(?m)^language: .*$", "languages: [nb, sv]", config)
+    (shop / "site_config.yml").write_text(config, encoding="utf-8")
+    assert not build(shop).problems.errors
+    site = (shop / "site").stat().st_ino
+    rng = random.Random(5)
+    for edit in (_new_review, _reply):
+        done = edit(shop, rng)
+        assert not build(shop).problems.errors, done
+        assert (shop / "site").stat().st_ino == site, done  # updated in place, not built anew
+        fresh = _sources(shop, tmp_path / f"fresh-{done}")
+        assert not build(fresh, full=True, jobs=1).problems.errors, done
+        assert _differences(fresh / "site", shop / "site") == [], done
+    assert (shop / "site" / "sv" / "index.html").is_file()
