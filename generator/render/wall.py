@@ -145,9 +145,8 @@ def make_listings(
         if not listing.rule:
             listing.cases = list(cases)
             continue
-        (first, value), *rest = listing.rule
-        found = by_value[first].get(value, [])
-        listing.cases = [case for case in found if all(getattr(case, n) == v for n, v in rest)]
+        first, value = listing.rule[0]
+        listing.cases = [case for case in by_value[first].get(value, []) if listing.matches(case)]
     return [listing for listing in listings if listing.cases or listing.group not in OPTIONAL]
 
 
